@@ -1,0 +1,6 @@
+import type { MigrationInterface } from 'typeorm';
+import { Initial1795353657180 } from './1795353657180-Initial';
+import { GridIndexesAndPreferences1795353661651 } from './1795353661651-GridIndexesAndPreferences';
+
+/** Every migration this build knows, oldest first. Listed by hand so the bundler keeps them. */
+export const migrations: (new () => MigrationInterface)[] = [Initial1795353657180, GridIndexesAndPreferences1795353661651];

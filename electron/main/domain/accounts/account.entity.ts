@@ -1,0 +1,34 @@
+import { EntitySchema } from 'typeorm';
+import { addressColumns, recordColumns, recordRelations } from '../../db/record-columns';
+
+export const AccountEntity = new EntitySchema({
+  name: 'Account',
+  tableName: 'accounts',
+  columns: {
+    ...recordColumns,
+    name: { type: 'varchar', length: 200 },
+    /** foldForSort(name): the grid sorts on this so case and accents do not scatter names. */
+    sortName: { type: 'varchar', length: 200 },
+    industry: { type: 'varchar', length: 50, nullable: true },
+    website: { type: 'varchar', length: 300, nullable: true },
+    phone: { type: 'varchar', length: 40, nullable: true },
+    ...addressColumns('billing'),
+    ...addressColumns('shipping'),
+    employees: { type: 'integer', nullable: true },
+    annualRevenueMinor: { type: 'bigint', nullable: true },
+    annualRevenueCurrency: { type: 'varchar', length: 3, nullable: true },
+    parentAccountId: { type: 'integer', nullable: true },
+    ownerId: { type: 'integer' },
+  },
+  relations: {
+    ...recordRelations,
+    parentAccount: { type: 'many-to-one', target: 'Account', joinColumn: { name: 'parent_account_id' }, onDelete: 'SET NULL', nullable: true },
+    owner: { type: 'many-to-one', target: 'User', joinColumn: { name: 'owner_id' }, onDelete: 'RESTRICT' },
+  },
+  indices: [
+    { columns: ['ownerId'] },
+    { columns: ['parentAccountId'] },
+    // The grid's default order; partial so the recycle bin does not weigh on it.
+    { columns: ['sortName', 'id'], where: '"deleted_at" IS NULL' },
+  ],
+});

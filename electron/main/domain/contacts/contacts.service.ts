@@ -1,0 +1,110 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { z } from 'zod';
+import type { Contact, ContactInput, ContactListQuery, ContactPatch, ContactRow } from '../../../../shared/contract/contacts';
+import { CrmError } from '../../../../shared/errors';
+import { Sql } from '../../db/sql';
+import type { CallContext } from '../../host/call-context';
+import { gridSql, type GridColumn } from '../records/grid-sql';
+import { assertLive, insertRecord, restoreRecord, softDelete, updateRecord, type RecordTable } from '../records/record-store';
+import { CONTACT_SELECT, contactColumns, contactFromRow } from './contact.mapper';
+
+const TABLE: RecordTable = { table: 'contacts', entity: 'contact', noun: 'contact' };
+
+const GRID_COLUMNS: Record<string, GridColumn> = {
+  lastName: { sql: 'c.last_name', kind: 'text', sortSql: 'c.sort_name', notNull: true },
+  firstName: { sql: 'c.first_name', kind: 'text' },
+  title: { sql: 'c.title', kind: 'text' },
+  email: { sql: 'c.email', kind: 'text' },
+  phone: { sql: 'c.phone', kind: 'text' },
+  // A sub-select rather than a join filter: the account name narrows by index first.
+  accountName: { sql: '(SELECT a.name FROM accounts a WHERE a.id = c.account_id AND a.deleted_at IS NULL)', kind: 'text' },
+  city: { sql: 'c.address_city', kind: 'text' },
+  country: { sql: 'c.address_country', kind: 'text' },
+  ownerName: { sql: 'o.name', kind: 'text', notNull: true },
+  updatedAt: { sql: 'c.updated_at', kind: 'text', sortSql: 'c.updated_at', notNull: true },
+};
+
+export class ContactsService {
+  private readonly sql: Sql;
+
+  constructor(dataSource: DataSource) {
+    this.sql = new Sql(dataSource);
+  }
+
+  async get(id: number, em?: EntityManager): Promise<Contact> {
+    const row = await (em ? new Sql(em) : this.sql).get<Record<string, unknown>>(`${CONTACT_SELECT} WHERE c.id = ?`, [id]);
+    if (!row) throw new CrmError('not_found', `There is no contact with id ${id}.`);
+    return contactFromRow(row);
+  }
+
+  async create(em: EntityManager, input: z.output<typeof ContactInput>, ctx: CallContext): Promise<Contact> {
+    const ownerId = input.ownerId ?? ctx.userId;
+    await assertLive(em, 'users', ownerId, 'ownerId', 'Owner');
+    if (input.accountId !== null) await assertLive(em, 'accounts', input.accountId, 'accountId', 'Account');
+    const id = await insertRecord(em, TABLE, contactColumns({ ...input, ownerId }), ctx);
+    return this.get(id, em);
+  }
+
+  async update(em: EntityManager, id: number, version: number, patch: z.output<typeof ContactPatch>, ctx: CallContext): Promise<Contact> {
+    if (patch.ownerId !== undefined) await assertLive(em, 'users', patch.ownerId, 'patch.ownerId', 'Owner');
+    if (patch.accountId != null) await assertLive(em, 'accounts', patch.accountId, 'patch.accountId', 'Account');
+    const current = await new Sql(em).get<{ first_name: string | null; last_name: string }>(
+      `SELECT first_name, last_name FROM contacts WHERE id = ?`,
+      [id],
+    );
+    const names = current ? { firstName: current.first_name, lastName: current.last_name } : undefined;
+    await updateRecord(em, TABLE, id, version, contactColumns(patch, names), ctx);
+    return this.get(id, em);
+  }
+
+  delete(em: EntityManager, id: number, ctx: CallContext) {
+    return softDelete(em, TABLE, id, ctx);
+  }
+
+  async restore(em: EntityManager, id: number, ctx: CallContext): Promise<Contact> {
+    await restoreRecord(em, TABLE, id, ctx);
+    return this.get(id, em);
+  }
+
+  async list(q: z.output<typeof ContactListQuery>): Promise<{ rows: ContactRow[]; total: number | null }> {
+    const g = gridSql(GRID_COLUMNS, q, { colId: 'lastName', sort: 'asc' }, 'c.id');
+    const where = ['c.deleted_at IS NULL', ...g.where];
+    const params = [...g.params];
+    if (q.accountId !== undefined) {
+      where.unshift('c.account_id = ?');
+      params.unshift(q.accountId);
+    }
+    const from = `FROM contacts c JOIN users o ON o.id = c.owner_id WHERE ${where.join(' AND ')}`;
+    const limit = q.endRow - q.startRow;
+    const rows = await this.sql.all<Record<string, any>>(
+      `SELECT c.id, c.version, c.first_name, c.last_name, c.title, c.email, c.phone, c.account_id,
+              (SELECT a.name FROM accounts a WHERE a.id = c.account_id AND a.deleted_at IS NULL) AS account_name,
+              c.address_city, c.address_country, c.email_opt_out, c.do_not_call, o.name AS owner_name, c.updated_at
+         ${from} ORDER BY ${g.orderBy} LIMIT ? OFFSET ?`,
+      [...params, limit, q.startRow],
+    );
+    let total: number | null = null;
+    if (rows.length < limit && (rows.length > 0 || q.startRow === 0)) total = q.startRow + rows.length;
+    else if (q.withTotal) total = (await this.sql.get<{ n: number }>(`SELECT COUNT(*) AS n ${from}`, params))!.n;
+    return {
+      total,
+      rows: rows.map((r) => ({
+        id: r.id,
+        version: r.version,
+        firstName: r.first_name,
+        lastName: r.last_name,
+        title: r.title,
+        email: r.email,
+        phone: r.phone,
+        accountId: r.account_name ? r.account_id : null,
+        accountName: r.account_name ?? null,
+        city: r.address_city,
+        country: r.address_country,
+        emailOptOut: r.email_opt_out === 1,
+        doNotCall: r.do_not_call === 1,
+        ownerName: r.owner_name,
+        updatedAt: r.updated_at,
+      })),
+    };
+  }
+}

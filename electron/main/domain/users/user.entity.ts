@@ -1,0 +1,15 @@
+import { EntitySchema } from 'typeorm';
+
+export const UserEntity = new EntitySchema({
+  name: 'User',
+  tableName: 'users',
+  columns: {
+    id: { type: 'integer', primary: true, generated: 'increment' },
+    name: { type: 'varchar', length: 200 },
+    email: { type: 'varchar', length: 254, nullable: true, unique: true },
+    role: { type: 'varchar', length: 20, default: 'sales_rep' },
+    active: { type: 'boolean', default: true },
+    createdAt: { type: 'datetime' },
+    updatedAt: { type: 'datetime' },
+  },
+});

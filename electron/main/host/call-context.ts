@@ -1,0 +1,16 @@
+import type { EntityManager } from 'typeorm';
+import type { EventBus } from './event-bus';
+
+/** Who is calling, when, and through which transaction: passed to every handler. */
+export interface CallContext {
+  userId: number;
+  /** The current time as an ISO-8601 UTC string (the clock is injected). */
+  now(): string;
+  events: EventBus;
+  /** The write transaction for methods that write; the plain connection for reads. */
+  em: EntityManager;
+}
+
+export interface Session {
+  userId: number;
+}

@@ -1,0 +1,19 @@
+import { accountsHandlers } from '../domain/accounts/accounts.handlers';
+import { auditHandlers } from '../domain/audit/audit.handlers';
+import { contactsHandlers } from '../domain/contacts/contacts.handlers';
+import { preferencesHandlers } from '../domain/preferences/preferences.handlers';
+import { sessionHandlers, usersHandlers } from '../domain/users/users.handlers';
+import type { AllHandlers } from './handler-types';
+import type { Services } from './services';
+
+/** Every contract method's handler; a method without one does not compile. */
+export function createHandlers(services: Services): AllHandlers {
+  return {
+    ...accountsHandlers(services),
+    ...contactsHandlers(services),
+    ...sessionHandlers(services),
+    ...usersHandlers(services),
+    ...preferencesHandlers(services),
+    ...auditHandlers(services),
+  };
+}

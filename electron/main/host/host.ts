@@ -1,0 +1,64 @@
+import { userInfo } from 'node:os';
+import type { DataSource } from 'typeorm';
+import { openDatabase, type MigrationStatus } from '../db/open-database';
+import { WriteQueue } from '../db/write-queue';
+import type { Session } from './call-context';
+import { createDispatch, type Dispatch } from './dispatch';
+import { EventBus } from './event-bus';
+import { createHandlers } from './handlers';
+import { createServices, type Services } from './services';
+
+export interface HostOptions {
+  database: string;
+  nativeBinding?: string | undefined;
+  /** Injected clock: schedulers, audit times and tests read time only from here. */
+  now?: () => Date;
+  log?: (message: string, error: unknown) => void;
+  /** Name for the first user of a new database; defaults to the OS account. */
+  defaultUserName?: string;
+}
+
+export interface Host {
+  dispatch: Dispatch;
+  events: EventBus;
+  services: Services;
+  dataSource: DataSource;
+  /** The desktop's user until real sign-in exists. */
+  session: Session;
+  migration: { status: MigrationStatus; backupPath: string | null };
+  close(): Promise<void>;
+}
+
+function osUserName(): string {
+  try {
+    return userInfo().username || 'Administrator';
+  } catch {
+    return 'Administrator';
+  }
+}
+
+/** Opens (and migrates) the database and wires services, handlers and dispatch together. */
+export async function openHost(options: HostOptions): Promise<Host> {
+  const now = options.now ?? (() => new Date());
+  const { dataSource, status, backupPath } = await openDatabase({ database: options.database, nativeBinding: options.nativeBinding, now });
+  const services = createServices(dataSource, () => now().toISOString());
+  const user = await services.users.ensureDefaultUser(options.defaultUserName ?? osUserName());
+  const events = new EventBus();
+  const dispatch = createDispatch({
+    handlers: createHandlers(services),
+    dataSource,
+    writes: new WriteQueue(dataSource),
+    events,
+    now,
+    ...(options.log ? { log: options.log } : {}),
+  });
+  return {
+    dispatch,
+    events,
+    services,
+    dataSource,
+    session: { userId: user.id },
+    migration: { status, backupPath },
+    close: () => dataSource.destroy(),
+  };
+}

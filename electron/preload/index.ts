@@ -1,0 +1,16 @@
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { buildBridge } from '../../shared/bridge';
+import { METHOD_NAMES } from '../../shared/contract';
+import { EVENT_CHANNEL, methodChannel } from '../../shared/ipc-channels';
+
+const crm = buildBridge(
+  METHOD_NAMES,
+  (method, input) => ipcRenderer.invoke(methodChannel(method), input),
+  (listener) => {
+    const handler = (_event: IpcRendererEvent, name: string, payload: unknown) => listener(name, payload);
+    ipcRenderer.on(EVENT_CHANNEL, handler);
+    return () => ipcRenderer.off(EVENT_CHANNEL, handler);
+  },
+);
+
+contextBridge.exposeInMainWorld('crm', crm);

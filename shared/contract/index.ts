@@ -1,0 +1,51 @@
+import type { z } from 'zod';
+import type { Envelope } from '../errors';
+import { accountsContract } from './accounts';
+import { auditContract } from './audit';
+import { contactsContract } from './contacts';
+import type { EventName, EventPayload } from './events';
+import { preferencesContract } from './preferences';
+import { usersContract } from './users';
+
+/** Every method the main process offers, by name `<module>.<verb>`. */
+export const contract = {
+  ...accountsContract,
+  ...contactsContract,
+  ...usersContract,
+  ...preferencesContract,
+  ...auditContract,
+};
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+/** What a caller may send (before defaults and transforms). */
+export type Input<M extends MethodName> = z.input<Contract[M]['input']>;
+/** What a handler receives (validated, defaults applied). */
+export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type Output<M extends MethodName> = z.output<Contract[M]['output']>;
+
+export const METHOD_NAMES = Object.keys(contract) as MethodName[];
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+type Namespace<M extends string> = M extends `${infer N}.${string}` ? N : never;
+type Verb<M extends string, N extends string> = M extends `${N}.${infer V}` ? V : never;
+
+/**
+ * `window.crm`: one narrow function per contract method, grouped by module,
+ * plus a subscription to main-process events.
+ */
+export type CrmBridge = {
+  [N in Namespace<MethodName>]: {
+    [V in Verb<MethodName, N>]: (input?: Input<`${N}.${V}` & MethodName>) => Promise<Envelope<Output<`${N}.${V}` & MethodName>>>;
+  };
+} & {
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+};
+
+export function splitMethod(name: MethodName): [string, string] {
+  const dot = name.indexOf('.');
+  return [name.slice(0, dot), name.slice(dot + 1)];
+}
