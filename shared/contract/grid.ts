@@ -38,6 +38,8 @@ export type ColumnFilter = z.infer<typeof ColumnFilter>;
 
 export const MAX_PAGE = 500;
 
+const pageSizeOk = ({ startRow, endRow }: { startRow: number; endRow: number }) => endRow > startRow && endRow - startRow <= MAX_PAGE;
+
 export function gridQuery<S extends string, F extends string, X extends z.ZodRawShape = {}>(
   sortable: readonly [S, ...S[]],
   filterable: readonly [F, ...F[]],
@@ -57,7 +59,7 @@ export function gridQuery<S extends string, F extends string, X extends z.ZodRaw
       withTotal: z.boolean().default(false),
     })
     .strict()
-    .refine((q) => q.endRow > q.startRow && q.endRow - q.startRow <= MAX_PAGE, {
+    .refine((q) => pageSizeOk(q as unknown as { startRow: number; endRow: number }), {
       message: `A page holds 1 to ${MAX_PAGE} rows`,
       path: ['endRow'],
     });

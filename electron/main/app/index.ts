@@ -27,8 +27,11 @@ async function start(): Promise<void> {
       nativeBinding: electronNativeBinding(app.getAppPath(), process.versions.electron),
       log,
     });
-    const { autoUpdater } = await import('electron-updater');
-    if (app.isPackaged && configureUpdater(autoUpdater, config.updates, (m) => log(m))) void autoUpdater.checkForUpdatesAndNotify();
+    if (app.isPackaged && config.updates) {
+      // Loaded only when used: reading autoUpdater touches Electron internals a dev run does not need.
+      const { autoUpdater } = await import('electron-updater');
+      if (configureUpdater(autoUpdater, config.updates, (m) => log(m))) void autoUpdater.checkForUpdatesAndNotify();
+    }
   } catch (error) {
     const known = error instanceof ConfigError || error instanceof DatabaseTooNewError;
     dialog.showErrorBox('Office CRM cannot start', known ? (error as Error).message : `The database could not be opened: ${String(error)}`);

@@ -27,3 +27,9 @@ export function addressColumns<P extends string>(prefix: P) {
     [`${prefix}Country`]: { type: 'varchar', length: 2, nullable: true },
   } as Record<`${P}${'Street' | 'City' | 'Region' | 'Postcode' | 'Country'}`, EntitySchemaColumnOptions>;
 }
+
+/**
+ * Entity schemas describe tables for migrations and the schema-drift check;
+ * services read and write rows with SQL, so no entity class is needed.
+ */
+export type StoredRow = Record<string, unknown>;

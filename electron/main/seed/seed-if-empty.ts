@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { rawDatabase, seedDatabase } from './seed-database';
 
 export interface SeedCounts {
   accounts: number;
@@ -6,6 +7,10 @@ export interface SeedCounts {
 }
 
 /** Fills an empty database with sample data; returns what it made, or null when there was data already. */
-export async function seedIfEmpty(_dataSource: DataSource, _counts: SeedCounts): Promise<SeedCounts | null> {
-  return null; // TODO(seed helper): generate sample data
+export async function seedIfEmpty(dataSource: DataSource, counts: SeedCounts): Promise<SeedCounts | null> {
+  const db = rawDatabase(dataSource);
+  const hasData = db.prepare(`SELECT EXISTS (SELECT 1 FROM accounts) OR EXISTS (SELECT 1 FROM contacts)`).pluck().get() === 1;
+  if (hasData) return null;
+  const result = seedDatabase(dataSource, counts);
+  return { accounts: result.accounts, contacts: result.contacts };
 }

@@ -1,7 +1,8 @@
 import { EntitySchema } from 'typeorm';
+import type { StoredRow } from '../../db/record-columns';
 import { addressColumns, recordColumns, recordRelations } from '../../db/record-columns';
 
-export const AccountEntity = new EntitySchema({
+export const AccountEntity = new EntitySchema<StoredRow>({
   name: 'Account',
   tableName: 'accounts',
   columns: {

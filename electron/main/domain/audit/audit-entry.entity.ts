@@ -1,6 +1,7 @@
 import { EntitySchema } from 'typeorm';
+import type { StoredRow } from '../../db/record-columns';
 
-export const AuditEntryEntity = new EntitySchema({
+export const AuditEntryEntity = new EntitySchema<StoredRow>({
   name: 'AuditEntry',
   tableName: 'audit_log',
   columns: {

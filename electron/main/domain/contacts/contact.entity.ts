@@ -1,7 +1,8 @@
 import { EntitySchema } from 'typeorm';
+import type { StoredRow } from '../../db/record-columns';
 import { addressColumns, recordColumns, recordRelations } from '../../db/record-columns';
 
-export const ContactEntity = new EntitySchema({
+export const ContactEntity = new EntitySchema<StoredRow>({
   name: 'Contact',
   tableName: 'contacts',
   columns: {

@@ -1,6 +1,7 @@
 import { EntitySchema } from 'typeorm';
+import type { StoredRow } from '../../db/record-columns';
 
-export const UserPreferenceEntity = new EntitySchema({
+export const UserPreferenceEntity = new EntitySchema<StoredRow>({
   name: 'UserPreference',
   tableName: 'user_preferences',
   columns: {

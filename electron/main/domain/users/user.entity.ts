@@ -1,6 +1,7 @@
 import { EntitySchema } from 'typeorm';
+import type { StoredRow } from '../../db/record-columns';
 
-export const UserEntity = new EntitySchema({
+export const UserEntity = new EntitySchema<StoredRow>({
   name: 'User',
   tableName: 'users',
   columns: {

@@ -1,0 +1,40 @@
+import { useQuery } from '@tanstack/react-query';
+import { NavLink, Outlet } from 'react-router';
+import { call } from '../lib/api';
+
+/** Left navigation, a header with the current user, and the page. */
+export function Shell() {
+  const session = useQuery({ queryKey: ['session'], queryFn: () => call('session.current', {}), staleTime: Infinity });
+  const user = session.data?.user;
+  return (
+    <div className="shell">
+      <a href="#main" className="skip-link">
+        Skip to content
+      </a>
+      <header className="shell__header">
+        <span className="shell__brand">Office CRM</span>
+        <span className="shell__user" aria-label="Signed in as">
+          {user ? (
+            <>
+              <span className="avatar" aria-hidden="true">
+                {user.name
+                  .split(/\s+/)
+                  .map((p) => p[0])
+                  .join('')
+                  .slice(0, 2)}
+              </span>
+              {user.name}
+            </>
+          ) : null}
+        </span>
+      </header>
+      <nav className="shell__nav" aria-label="Main">
+        <NavLink to="/accounts">Accounts</NavLink>
+        <NavLink to="/contacts">Contacts</NavLink>
+      </nav>
+      <main className="shell__main" id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </div>
+  );
+}

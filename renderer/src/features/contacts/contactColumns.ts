@@ -1,0 +1,43 @@
+import type { ColDef } from 'ag-grid-community';
+import { CONTACT_FILTERABLE, CONTACT_SORTABLE, type ContactRow } from '../../../../shared/contract/contacts';
+import { countryName } from '../../../../shared/countries';
+import { formatDateTime } from '../../lib/format';
+
+const sortable = new Set<string>(CONTACT_SORTABLE);
+const filterable = new Set<string>(CONTACT_FILTERABLE);
+
+function col(field: keyof ContactRow & string, headerName: string, extra: ColDef<ContactRow> = {}): ColDef<ContactRow> {
+  return {
+    colId: field,
+    field,
+    headerName,
+    sortable: sortable.has(field),
+    ...(filterable.has(field)
+      ? { filter: 'agTextColumnFilter', filterParams: { debounceMs: 300, trimInput: true, maxNumConditions: 2 } }
+      : { floatingFilter: false }),
+    ...extra,
+  };
+}
+
+const yesNo = (v: boolean | undefined) => (v ? 'Yes' : '');
+
+export function contactColumns(options: { withAccount: boolean } = { withAccount: true }): ColDef<ContactRow>[] {
+  return [
+    col('lastName', 'Last name', { width: 150, sort: 'asc' }),
+    col('firstName', 'First name', { width: 140 }),
+    col('title', 'Title', { width: 170 }),
+    ...(options.withAccount ? [col('accountName', 'Account', { width: 190 })] : []),
+    col('email', 'E-mail', { width: 220 }),
+    col('phone', 'Phone', { width: 150 }),
+    col('city', 'City', { width: 130 }),
+    col('country', 'Country', {
+      width: 150,
+      valueFormatter: (p) => (p.value ? countryName(String(p.value)) : ''),
+      headerTooltip: 'Filter by the two-letter country code, e.g. DE',
+    }),
+    col('ownerName', 'Owner', { width: 150, hide: !options.withAccount }),
+    col('emailOptOut', 'E-mail opt-out', { width: 120, hide: true, valueFormatter: (p) => yesNo(p.value) }),
+    col('doNotCall', 'Do not call', { width: 110, hide: true, valueFormatter: (p) => yesNo(p.value) }),
+    col('updatedAt', 'Updated', { width: 160, hide: true, valueFormatter: (p) => (p.value ? formatDateTime(String(p.value)) : '') }),
+  ];
+}
