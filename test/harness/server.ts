@@ -52,10 +52,12 @@ export interface Harness {
 export async function startHarness(host: Host, rendererDir: string, port = 0): Promise<Harness> {
   const root = resolve(rendererDir);
   const bridge = bundleBridge();
-  const index = (await readFile(join(root, 'index.html'), 'utf8')).replace(
-    '<script type="module"',
-    '<script src="/__crm/bridge.js"></script>\n    <script type="module"',
-  );
+  // Read per request, so a rebuild while the harness runs serves the new asset names.
+  const index = async () =>
+    (await readFile(join(root, 'index.html'), 'utf8')).replace(
+      '<script type="module"',
+      '<script src="/__crm/bridge.js"></script>\n    <script type="module"',
+    );
   const streams = new Set<ServerResponse>();
   const unsubscribe = host.events.subscribe((event, payload) => {
     const data = `data: ${JSON.stringify({ event, payload })}\n\n`;
@@ -98,7 +100,7 @@ export async function startHarness(host: Host, rendererDir: string, port = 0): P
       }
       if (url.pathname === '/' || url.pathname === '/index.html') {
         res.writeHead(200, { 'content-type': MIME['.html']!, 'cache-control': 'no-store' });
-        res.end(index);
+        res.end(await index());
         return;
       }
       const file = normalize(join(root, decodeURIComponent(url.pathname)));

@@ -110,3 +110,16 @@ describe('contacts', () => {
     expect(rows.map((r) => `${r.lastName}, ${r.firstName}`)).toEqual(['Ávila, Teresa', 'Olsen, Ole', 'ozturk, Ali', 'Öztürk, Ayşe', 'Zimmermann, Jörg']);
   });
 });
+
+describe('contacts grid totals', () => {
+  it('counts with and without an owner filter, and leaves deleted contacts out', async () => {
+    for (const lastName of ['A', 'B', 'C']) await host.call('contacts.create', { lastName });
+    const c = await host.call('contacts.create', { lastName: 'D' });
+    await host.call('contacts.delete', { id: c.id });
+    expect((await host.call('contacts.list', { startRow: 0, endRow: 2, withTotal: true })).total).toBe(3);
+    const byOwner = await host.call('contacts.list', { startRow: 0, endRow: 2, withTotal: true, filter: { ownerName: { filterType: 'text', type: 'equals', filter: 'test admin' } } });
+    expect(byOwner.total).toBe(3);
+    const nobody = await host.call('contacts.list', { startRow: 0, endRow: 2, withTotal: true, filter: { ownerName: { filterType: 'text', type: 'equals', filter: 'nobody' } } });
+    expect(nobody).toEqual({ rows: [], total: 0 });
+  });
+});

@@ -13,9 +13,10 @@ export function Shell() {
       </a>
       <header className="shell__header">
         <span className="shell__brand">Office CRM</span>
-        <span className="shell__user" aria-label="Signed in as">
+        <span className="shell__user">
           {user ? (
             <>
+              <span className="sr-only">Signed in as </span>
               <span className="avatar" aria-hidden="true">
                 {user.name
                   .split(/\s+/)

@@ -4,6 +4,8 @@ import { formatDateTime, prettifyName } from '../lib/format';
 export interface HistoryListProps {
   entries: AuditEntry[] | undefined;
   loading?: boolean;
+  /** A display text for a stored value (e.g. an account's name for its id), when known. */
+  describe?: (field: string, value: unknown) => string | undefined;
 }
 
 const ACTION_TEXT: Record<AuditEntry['action'], string> = {
@@ -34,7 +36,7 @@ function show(value: unknown): string {
 }
 
 /** Who changed what and when, newest first. */
-export function HistoryList({ entries, loading }: HistoryListProps) {
+export function HistoryList({ entries, loading, describe }: HistoryListProps) {
   if (loading) return <p className="muted">Loading history…</p>;
   if (!entries?.length) return <p className="muted">No history yet.</p>;
   return (
@@ -53,9 +55,9 @@ export function HistoryList({ entries, loading }: HistoryListProps) {
               <ul className="history__changes">
                 {changes.map(([field, [before, after]]) => (
                   <li key={field}>
-                    <span className="history__field">{prettifyName(field)}</span>: <span className="history__old">{show(before)}</span>
+                    <span className="history__field">{prettifyName(field)}</span>: <span className="history__old">{describe?.(field, before) ?? show(before)}</span>
                     {' → '}
-                    <span className="history__new">{show(after)}</span>
+                    <span className="history__new">{describe?.(field, after) ?? show(after)}</span>
                   </li>
                 ))}
               </ul>

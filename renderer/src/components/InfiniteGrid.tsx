@@ -1,7 +1,6 @@
 import {
   AllCommunityModule,
   ModuleRegistry,
-  type CellKeyDownEvent,
   type ColDef,
   type GridApi,
   type GridReadyEvent,
@@ -169,7 +168,21 @@ export function InfiniteGrid<Row extends { id: number }>(props: InfiniteGridProp
           {toolbar}
         </div>
       </div>
-      <div className="grid-body" aria-label={label} role="region">
+      {/* Enter on a focused row opens it (not in the filter inputs). */}
+      <div
+        className="grid-body"
+        aria-label={label}
+        role="region"
+        onKeyDown={(e) => {
+          if (e.key !== 'Enter' || !api || !(e.target as HTMLElement).closest('.ag-row')) return;
+          const focused = api.getFocusedCell();
+          const row = focused ? api.getDisplayedRowAtIndex(focused.rowIndex) : undefined;
+          if (row?.data) {
+            e.preventDefault();
+            onOpen(row.data);
+          }
+        }}
+      >
         <AgGridReact<Row>
           theme={gridTheme}
           rowModelType="infinite"
@@ -189,10 +202,6 @@ export function InfiniteGrid<Row extends { id: number }>(props: InfiniteGridProp
           onColumnVisible={save}
           onRowDoubleClicked={(e: RowDoubleClickedEvent<Row>) => {
             if (e.data) onOpen(e.data);
-          }}
-          onCellKeyDown={(e: CellKeyDownEvent<Row>) => {
-            const key = (e.event as KeyboardEvent | null | undefined)?.key;
-            if (key === 'Enter' && e.data) onOpen(e.data);
           }}
           overlayNoRowsTemplate="<span>No matching records</span>"
         />

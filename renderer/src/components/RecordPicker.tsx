@@ -18,8 +18,9 @@ export interface RecordPickerProps {
 }
 
 /**
- * A type-ahead combobox: type the start of a name, pick with the arrow keys and
- * Enter (or the mouse). Clearing the text clears the choice.
+ * A type-ahead combobox: type the start of a name (or press Arrow Down for the
+ * first matches), pick with the arrow keys and Enter or the mouse. Clearing the
+ * text clears the choice.
  */
 export function RecordPicker({ id, value, onChange, onBlur, search, placeholder, invalid, describedById }: RecordPickerProps) {
   const [text, setText] = useState(value?.name ?? '');
@@ -67,9 +68,6 @@ export function RecordPicker({ id, value, onChange, onBlur, search, placeholder,
             onChange(null);
             setOpen(false);
           } else void lookup(e.target.value);
-        }}
-        onFocus={() => {
-          if (!value) void lookup(text);
         }}
         onBlur={() => {
           // Let a click on an option land before the list closes.

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Account, AccountInput, AccountPatch } from '../../../../shared/contract/accounts';
 import { foldForSort } from '../../../../shared/text';
 import { addressFromRow, addressToColumns } from '../records/address-columns';
+import { META_NAMES, metaFromRow, metaJoins } from '../records/record-meta';
 import type { ColumnValues } from '../records/record-store';
 
 type ParsedPatch = z.output<typeof AccountPatch>;
@@ -29,23 +30,15 @@ export function accountColumns(patch: ParsedPatch | z.output<typeof AccountInput
 }
 
 export const ACCOUNT_SELECT = `
-  SELECT a.*, p.name AS parent_name, o.name AS owner_name, cu.name AS created_by_name, uu.name AS updated_by_name,
+  SELECT a.*, p.name AS parent_name, ${META_NAMES},
          (SELECT COUNT(*) FROM contacts c WHERE c.account_id = a.id AND c.deleted_at IS NULL) AS contact_count
     FROM accounts a
     LEFT JOIN accounts p ON p.id = a.parent_account_id AND p.deleted_at IS NULL
-    JOIN users o ON o.id = a.owner_id
-    JOIN users cu ON cu.id = a.created_by_id
-    JOIN users uu ON uu.id = a.updated_by_id`;
+    ${metaJoins('a')}`;
 
 export function accountFromRow(r: Record<string, any>): Account {
   return {
-    id: r.id,
-    version: r.version,
-    createdAt: r.created_at,
-    createdBy: { id: r.created_by_id, name: r.created_by_name },
-    updatedAt: r.updated_at,
-    updatedBy: { id: r.updated_by_id, name: r.updated_by_name },
-    deletedAt: r.deleted_at,
+    ...metaFromRow(r),
     name: r.name,
     industry: r.industry,
     website: r.website,
@@ -55,7 +48,6 @@ export function accountFromRow(r: Record<string, any>): Account {
     employees: r.employees,
     annualRevenue: r.annual_revenue_minor === null ? null : { amountMinor: Number(r.annual_revenue_minor), currency: r.annual_revenue_currency },
     parentAccount: r.parent_account_id && r.parent_name ? { id: r.parent_account_id, name: r.parent_name } : null,
-    owner: { id: r.owner_id, name: r.owner_name },
     contactCount: r.contact_count,
   };
 }

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Contact, ContactInput, ContactPatch } from '../../../../shared/contract/contacts';
 import { personSortKey } from '../../../../shared/text';
 import { addressFromRow, addressToColumns } from '../records/address-columns';
+import { META_NAMES, metaFromRow, metaJoins } from '../records/record-meta';
 import type { ColumnValues } from '../records/record-store';
 
 type Parsed = z.output<typeof ContactPatch> | z.output<typeof ContactInput>;
@@ -38,22 +39,14 @@ export function contactColumns(patch: Parsed, current?: { firstName: string | nu
 }
 
 export const CONTACT_SELECT = `
-  SELECT c.*, a.name AS account_name, o.name AS owner_name, cu.name AS created_by_name, uu.name AS updated_by_name
+  SELECT c.*, a.name AS account_name, ${META_NAMES}
     FROM contacts c
     LEFT JOIN accounts a ON a.id = c.account_id AND a.deleted_at IS NULL
-    JOIN users o ON o.id = c.owner_id
-    JOIN users cu ON cu.id = c.created_by_id
-    JOIN users uu ON uu.id = c.updated_by_id`;
+    ${metaJoins('c')}`;
 
 export function contactFromRow(r: Record<string, any>): Contact {
   return {
-    id: r.id,
-    version: r.version,
-    createdAt: r.created_at,
-    createdBy: { id: r.created_by_id, name: r.created_by_name },
-    updatedAt: r.updated_at,
-    updatedBy: { id: r.updated_by_id, name: r.updated_by_name },
-    deletedAt: r.deleted_at,
+    ...metaFromRow(r),
     firstName: r.first_name,
     lastName: r.last_name,
     title: r.title,
@@ -64,6 +57,5 @@ export function contactFromRow(r: Record<string, any>): Contact {
     birthday: r.birthday,
     emailOptOut: r.email_opt_out === 1,
     doNotCall: r.do_not_call === 1,
-    owner: { id: r.owner_id, name: r.owner_name },
   };
 }

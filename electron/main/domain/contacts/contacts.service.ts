@@ -75,6 +75,8 @@ export class ContactsService {
       params.unshift(q.accountId);
     }
     const from = `FROM contacts c JOIN users o ON o.id = c.owner_id WHERE ${where.join(' AND ')}`;
+    // The count needs the owner only when filtering on it; without the join SQLite counts off the partial index.
+    const countFrom = q.filter.ownerName ? from : `FROM contacts c WHERE ${where.join(' AND ')}`;
     const limit = q.endRow - q.startRow;
     const rows = await this.sql.all<Record<string, any>>(
       `SELECT c.id, c.version, c.first_name, c.last_name, c.title, c.email, c.phone, c.account_id,
@@ -85,7 +87,7 @@ export class ContactsService {
     );
     let total: number | null = null;
     if (rows.length < limit && (rows.length > 0 || q.startRow === 0)) total = q.startRow + rows.length;
-    else if (q.withTotal) total = (await this.sql.get<{ n: number }>(`SELECT COUNT(*) AS n ${from}`, params))!.n;
+    else if (q.withTotal) total = (await this.sql.get<{ n: number }>(`SELECT COUNT(*) AS n ${countFrom}`, params))!.n;
     return {
       total,
       rows: rows.map((r) => ({

@@ -12,7 +12,7 @@ import { RecordPicker, type PickedRecord } from '../../components/RecordPicker';
 import { applyServerIssues, errorMessage, isConflict } from '../../lib/formErrors';
 import { changedFields } from '../../lib/patch';
 import { useFormShortcuts } from '../../lib/useFormShortcuts';
-import { ACCOUNT_FIELD_NAMES, type AccountFormOutput, type AccountFormValues } from './accountForm';
+import { ACCOUNT_FIELD_NAMES, type AccountFormOutput, type AccountFormValues } from './accountFormValues';
 import { searchAccounts } from './queries';
 
 export interface AccountFormProps {
@@ -35,7 +35,7 @@ export function AccountForm({ defaultValues, parent, selfId, onSave, onCancel, o
     reset,
     setError,
     formState: { errors: e, isSubmitting, dirtyFields },
-  } = useForm<AccountFormValues, unknown, AccountFormOutput>({ resolver: zodResolver(AccountInput), defaultValues, mode: 'onTouched' });
+  } = useForm<AccountFormValues, unknown, AccountFormOutput>({ resolver: zodResolver(AccountInput), defaultValues, reValidateMode: 'onChange' });
   const [picked, setPicked] = useState<PickedRecord | null>(parent);
   const [conflict, setConflict] = useState<string | null>(null);
   const [general, setGeneral] = useState<string[]>([]);

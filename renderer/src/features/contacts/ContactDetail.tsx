@@ -13,6 +13,7 @@ import { useToast } from '../../components/ToastProvider';
 import { call } from '../../lib/api';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { errorMessage } from '../../lib/formErrors';
+import { useReferenceNames } from '../../lib/useReferenceNames';
 import { contactKeys, contactName, useContact, useContactHistory } from './queries';
 
 function addressLines(c: Contact): string {
@@ -28,6 +29,7 @@ export function ContactDetail() {
   const toast = useToast();
   const contact = useContact(id);
   const history = useContactHistory(id);
+  const describe = useReferenceNames(history.data);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
 
@@ -132,7 +134,7 @@ export function ContactDetail() {
           />
         </Section>
         <Section title="History">
-          <HistoryList entries={history.data} loading={history.isPending} />
+          <HistoryList entries={history.data} loading={history.isPending} describe={describe} />
         </Section>
       </div>
     </div>

@@ -10,7 +10,7 @@ import { RecordPicker, type PickedRecord } from '../../components/RecordPicker';
 import { applyServerIssues, errorMessage, isConflict } from '../../lib/formErrors';
 import { changedFields } from '../../lib/patch';
 import { useFormShortcuts } from '../../lib/useFormShortcuts';
-import { CONTACT_FIELD_NAMES, type ContactFormOutput, type ContactFormValues } from './contactForm';
+import { CONTACT_FIELD_NAMES, type ContactFormOutput, type ContactFormValues } from './contactFormValues';
 import { EmailList } from './EmailList';
 import { PhoneList } from './PhoneList';
 import { searchAccounts } from './queries';
@@ -36,7 +36,7 @@ export function ContactForm({ defaultValues, account, onSave, onCancel, onReload
     reset,
     setError,
     formState: { errors, isSubmitting, dirtyFields },
-  } = useForm<ContactFormValues, unknown, ContactFormOutput>({ resolver: zodResolver(ContactInput), defaultValues, mode: 'onTouched' });
+  } = useForm<ContactFormValues, unknown, ContactFormOutput>({ resolver: zodResolver(ContactInput), defaultValues, reValidateMode: 'onChange' });
   const [picked, setPicked] = useState<PickedRecord | null>(account);
   const [conflict, setConflict] = useState<string | null>(null);
   const [general, setGeneral] = useState<string[]>([]);

@@ -3,7 +3,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/PageHeader';
 import { call } from '../../lib/api';
 import { ContactForm } from './ContactForm';
-import { contactFormValues } from './contactForm';
+import { contactFormValues } from './contactFormValues';
 import { contactKeys } from './queries';
 
 /** A new contact; `?accountId=` preselects the account (from an account's page). */

@@ -1,7 +1,7 @@
 import { useFieldArray, type Control, type FieldErrors, type UseFormRegister } from 'react-hook-form';
 import { PHONE_LABELS } from '../../../../shared/picklists';
 import { describedBy } from '../../components/Field';
-import type { ContactFormValues } from './contactForm';
+import type { ContactFormValues } from './contactFormValues';
 
 export interface PhoneListProps {
   control: Control<ContactFormValues>;
