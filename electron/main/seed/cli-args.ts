@@ -1,15 +1,18 @@
-export const USAGE = `Usage: npm run seed -- --contacts M [--accounts N] [--db <file>] [--seed S]
+export const USAGE = `Usage: npm run seed -- --contacts M [--accounts N] [--db <file>] [--seed S] [--now <ISO time>]
 
   --contacts M   sample contacts to add (default 0)
   --accounts N   sample accounts to add (default: contacts / 10, rounded up)
   --db <file>    SQLite file to fill (default: the app's database from crm.config.json / the data folder)
-  --seed S       random seed; the same seed gives the same data (default 1)`;
+  --seed S       random seed; the same seed (and --now) gives the same data (default 1)
+  --now <time>   records are dated in the three years before this UTC time (default: now)`;
 
 export interface SeedArgs {
   accounts: number;
   contacts: number;
   db: string | null;
   seed: number;
+  /** Null: the time of seeding. */
+  now: Date | null;
   help: boolean;
 }
 
@@ -36,7 +39,7 @@ export function parseSeedArgs(argv: readonly string[]): SeedArgs {
       help = true;
       continue;
     }
-    const match = /^--(accounts|contacts|db|seed)(?:=(.*))?$/.exec(arg);
+    const match = /^--(accounts|contacts|db|seed|now)(?:=(.*))?$/.exec(arg);
     if (!match) throw new ArgError(`Unknown argument "${arg}".`);
     const flag = match[1]!;
     const value = match[2] ?? argv[++i];
@@ -47,6 +50,14 @@ export function parseSeedArgs(argv: readonly string[]): SeedArgs {
   const contacts = seen.has('contacts') ? count('--contacts', seen.get('contacts')!, MAX_ROWS) : 0;
   const accounts = seen.has('accounts') ? count('--accounts', seen.get('accounts')!, MAX_ROWS) : Math.ceil(contacts / 10);
   const seed = seen.has('seed') ? count('--seed', seen.get('seed')!, 0xffffffff) : 1;
+  let now: Date | null = null;
+  if (seen.has('now')) {
+    const text = seen.get('now')!;
+    now = /^\d{4}-\d\d-\d\d(T\d\d:\d\d(:\d\d(\.\d{1,3})?)?Z)?$/.test(text) ? new Date(text) : new Date(Number.NaN);
+    if (Number.isNaN(now.getTime()) || now.getTime() < Date.UTC(1990, 0, 1)) {
+      throw new ArgError(`--now takes a UTC date or time such as 2026-11-22 or 2026-11-22T13:00:00Z, not "${text}".`);
+    }
+  }
   if (!help && accounts === 0 && contacts === 0) throw new ArgError('Nothing to do: give --contacts and/or --accounts.');
-  return { accounts, contacts, db: seen.get('db') ?? null, seed, help };
+  return { accounts, contacts, db: seen.get('db') ?? null, seed, now, help };
 }

@@ -20,6 +20,7 @@ async function run(args: SeedArgs): Promise<void> {
       accounts: args.accounts,
       contacts: args.contacts,
       seed: args.seed,
+      ...(args.now ? { now: args.now } : {}),
       onProgress: ({ table, done, total }) => {
         const overall = (table === 'contacts' ? args.accounts : 0) + done;
         if (Math.floor(overall / PROGRESS_EVERY) > Math.floor(reported / PROGRESS_EVERY) || done === total) {

@@ -2,6 +2,7 @@ import { minorDigits } from '../../../shared/money';
 import { INDUSTRIES } from '../../../shared/picklists';
 import { foldForSort } from '../../../shared/text';
 import { asciiSlug } from './ascii-slug';
+import { IsoClock } from './iso-time';
 import { COMMON_TITLES, COUNTRIES, type CityProfile, type CountryProfile } from './country-profiles';
 import { buildNamePool, type NamePool, type Word } from './name-pools';
 import { Rng, fillPattern } from './prng';
@@ -48,6 +49,7 @@ export class SampleData {
   private readonly countries: Country[];
   private readonly cumulativeWeights: number[];
   private readonly nowMs: number;
+  private readonly clock = new IsoClock();
   private nextAccountId: number;
   private nextContactId: number;
   // What contacts need to know about the accounts drawn so far.
@@ -55,7 +57,8 @@ export class SampleData {
   private readonly accountCountry: number[] = [];
   private readonly accountCity: number[] = [];
   private readonly accountOwner: number[] = [];
-  private readonly accountCore: string[] = [];
+  /** The brand a subsidiary inherits: "Hofmann Logistik", never "Hofmann Logistik München". */
+  private readonly accountBrand: string[] = [];
   private readonly accountDomain: string[] = [];
 
   constructor(private readonly options: SampleOptions) {
@@ -79,7 +82,7 @@ export class SampleData {
     const updated = rng.chance(0.5) ? created : created + Math.floor(rng.next() * (this.nowMs - created));
     const createdBy = rng.chance(0.8) ? ownerId : rng.pick(this.options.userIds);
     const updatedBy = rng.chance(0.7) ? ownerId : rng.pick(this.options.userIds);
-    return [id, 1, new Date(created).toISOString(), createdBy, new Date(updated).toISOString(), updatedBy];
+    return [id, 1, this.clock.format(created), createdBy, this.clock.format(updated), updatedBy];
   }
 
   private street(country: Country): string {
@@ -104,7 +107,9 @@ export class SampleData {
   account(): Row {
     const rng = this.rng;
     const index = this.accountIds.length;
-    const countryIndex = rng.weighted(this.cumulativeWeights);
+    // A few subsidiaries carry their parent's brand and the city they serve, mostly in the parent's country.
+    const parent = index > 20 && rng.chance(0.03) ? rng.int(index) : -1;
+    const countryIndex = parent >= 0 && rng.chance(0.7) ? this.accountCountry[parent]! : rng.weighted(this.cumulativeWeights);
     const country = this.countries[countryIndex]!;
     const { profile } = country;
     const cityIndex = rng.int(profile.cities.length);
@@ -112,18 +117,9 @@ export class SampleData {
     const id = this.nextAccountId++;
     const ownerId = rng.pick(this.options.userIds);
 
-    // A few subsidiaries carry their parent's name and the city they serve.
-    let parentId: number | null = null;
-    let core: string;
-    let brand: string;
-    if (index > 20 && rng.chance(0.03)) {
-      const parent = rng.int(index);
-      parentId = this.accountIds[parent]!;
-      brand = this.accountCore[parent]!;
-      core = `${brand} ${city.city}`;
-    } else {
-      core = brand = this.companyCore(country, city);
-    }
+    const parentId = parent >= 0 ? this.accountIds[parent]! : null;
+    const brand = parent >= 0 ? this.accountBrand[parent]! : this.companyCore(country, city);
+    const core = parent >= 0 ? `${brand} ${city.city}` : brand;
     const name = `${core} ${rng.pick(profile.legalForms)}`;
     const domain = `${asciiSlug(brand, '-')}.${profile.tld}`;
 
@@ -146,7 +142,7 @@ export class SampleData {
     this.accountCountry.push(countryIndex);
     this.accountCity.push(cityIndex);
     this.accountOwner.push(ownerId);
-    this.accountCore.push(core);
+    this.accountBrand.push(brand);
     this.accountDomain.push(domain);
 
     return [
@@ -184,15 +180,17 @@ export class SampleData {
     const city = sameCity && rng.chance(0.7) ? profile.cities[this.accountCity[accountIndex]!]! : rng.pick(profile.cities);
     const ownerId = atAccount && rng.chance(0.85) ? this.accountOwner[accountIndex]! : rng.pick(this.options.userIds);
 
+    // JSON by hand: addresses are ASCII by construction and numbers are digits, so nothing needs escaping,
+    // and JSON.stringify per row is a measurable share of a million-row seed.
     let emails = '[]';
     let email: string | null = null;
     if (rng.chance(0.92)) {
       const f = first?.ascii ?? '';
       const l = last.ascii;
       if (atAccount) {
-        const domain = this.accountDomain[accountIndex]!;
-        const style = id % 3;
-        email = `${f === '' ? l : style === 0 ? `${f}.${l}` : style === 1 ? `${f[0]}.${l}` : `${f}${l}`}@${domain}`;
+        // Each company has one address scheme for everybody.
+        const style = accountIndex % 3;
+        email = `${f === '' ? l : style === 0 ? `${f}.${l}` : style === 1 ? `${f[0]}.${l}` : `${f}${l}`}@${this.accountDomain[accountIndex]!}`;
       } else {
         email = `${f === '' ? l : `${f}.${l}`}${rng.chance(0.5) ? rng.between(1, 99) : ''}@${rng.pick(profile.freeMail)}`;
       }
@@ -201,18 +199,19 @@ export class SampleData {
       emails += ']';
     }
 
-    const numbers: string[] = [];
-    if (rng.chance(atAccount ? 0.85 : 0.4)) numbers.push(`{"label":"work","number":"${fillPattern(rng, city.phone)}"}`);
-    if (rng.chance(0.45)) {
-      const pattern = profile.mobile.length ? rng.pick(profile.mobile) : city.phone;
-      numbers.push(`{"label":"mobile","number":"${fillPattern(rng, pattern)}"}`);
-    }
-    const phone = numbers.length ? numbers[0]!.slice(numbers[0]!.indexOf('"number":"') + 10, -2) : null;
+    let phone: string | null = null;
+    let phones = '';
+    const addPhone = (label: string, number: string) => {
+      phone ??= number;
+      phones += `${phones ? ',' : ''}{"label":"${label}","number":"${number}"}`;
+    };
+    if (rng.chance(atAccount ? 0.85 : 0.4)) addPhone('work', fillPattern(rng, city.phone));
+    if (rng.chance(0.45)) addPhone('mobile', fillPattern(rng, profile.mobile.length ? rng.pick(profile.mobile) : city.phone));
 
     const hasAddress = rng.chance(atAccount ? 0.55 : 0.85);
     const address = hasAddress ? this.address(country, city) : [null, null, null, null, null];
     const title = rng.chance(atAccount ? 0.9 : 0.3) ? (rng.chance(0.5) ? rng.pick(profile.titles) : rng.pick(COMMON_TITLES)) : null;
-    const birthday = rng.chance(0.3) ? new Date(BIRTH_FROM + Math.floor(rng.next() * BIRTH_SPAN)).toISOString().slice(0, 10) : null;
+    const birthday = rng.chance(0.3) ? this.clock.format(BIRTH_FROM + Math.floor(rng.next() * BIRTH_SPAN)).slice(0, 10) : null;
 
     return [
       ...this.meta(id, ownerId),
@@ -221,7 +220,7 @@ export class SampleData {
       `${last.fold}\u0001${first?.fold ?? ''}`,
       title,
       emails,
-      `[${numbers.join(',')}]`,
+      `[${phones}]`,
       email,
       phone,
       atAccount ? this.accountIds[accountIndex]! : null,

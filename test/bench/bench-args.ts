@@ -1,0 +1,42 @@
+export const BENCH_USAGE = `Usage: npm run bench -- [--contacts N] [--accounts N] [--db <file>] [--runs R]
+
+  --contacts N   contacts in the benchmark database (default 100000)
+  --accounts N   accounts (default contacts / 10)
+  --db <file>    reuse this file when it holds exactly these counts; create and seed it when it does not exist
+  --runs R       timed runs per case (default 200)`;
+
+export interface BenchArgs {
+  contacts: number;
+  accounts: number;
+  db: string | null;
+  runs: number;
+}
+
+export class BenchArgError extends Error {
+  override name = 'BenchArgError';
+}
+
+function whole(flag: string, text: string, min: number): number {
+  if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > 100_000_000) {
+    throw new BenchArgError(`${flag} takes a whole number from ${min} to 100,000,000, not "${text}".`);
+  }
+  return Number(text);
+}
+
+export function parseBenchArgs(argv: readonly string[]): BenchArgs {
+  const seen = new Map<string, string>();
+  for (let i = 0; i < argv.length; i++) {
+    const match = /^--(contacts|accounts|db|runs)(?:=(.*))?$/.exec(argv[i]!);
+    if (!match) throw new BenchArgError(`Unknown argument "${argv[i]}".`);
+    const value = match[2] ?? argv[++i];
+    if (value === undefined || value === '') throw new BenchArgError(`--${match[1]} needs a value.`);
+    seen.set(match[1]!, value);
+  }
+  const contacts = seen.has('contacts') ? whole('--contacts', seen.get('contacts')!, 100) : 100_000;
+  return {
+    contacts,
+    accounts: seen.has('accounts') ? whole('--accounts', seen.get('accounts')!, 0) : Math.ceil(contacts / 10),
+    db: seen.get('db') ?? null,
+    runs: seen.has('runs') ? whole('--runs', seen.get('runs')!, 1) : 200,
+  };
+}

@@ -1,0 +1,50 @@
+import type { Host } from '../../electron/main/host/host';
+
+export interface CapturedStatement {
+  sql: string;
+  params: unknown[];
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * contacts.list's statements for a lastName-sorted page, written out from
+ * contacts.service.ts and grid-sql.ts. The bench also records what the service
+ * really ran and reports whether the two still agree.
+ */
+export function handWrittenContactsPage(startRow: number, limit: number, lastNamePrefix?: string, withCount = false): CapturedStatement[] {
+  const where = ['c.deleted_at IS NULL'];
+  const params: unknown[] = [];
+  if (lastNamePrefix !== undefined) {
+    where.push(`c.last_name LIKE ? ESCAPE '\\'`);
+    params.push(`${escapeLike(lastNamePrefix)}%`);
+  }
+  const page: CapturedStatement = {
+    sql: `SELECT c.id, c.version, c.first_name, c.last_name, c.title, c.email, c.phone, c.account_id,
+              (SELECT a.name FROM accounts a WHERE a.id = c.account_id AND a.deleted_at IS NULL) AS account_name,
+              c.address_city, c.address_country, c.email_opt_out, c.do_not_call, o.name AS owner_name, c.updated_at
+         FROM contacts c JOIN users o ON o.id = c.owner_id WHERE ${where.join(' AND ')} ORDER BY c.sort_name ASC, c.id ASC LIMIT ? OFFSET ?`,
+    params: [...params, limit, startRow],
+  };
+  if (!withCount) return [page];
+  return [page, { sql: `SELECT COUNT(*) AS n FROM contacts c WHERE ${where.join(' AND ')}`, params }];
+}
+
+export const normalizeSql = (sql: string) => sql.replace(/\s+/g, ' ').trim();
+
+/** Runs one dispatch while recording every statement the service sends through TypeORM. */
+export async function captureStatements(host: Host, run: () => Promise<unknown>): Promise<CapturedStatement[]> {
+  const ds = host.dataSource as unknown as { query: (sql: string, params?: unknown[], ...rest: unknown[]) => Promise<unknown> };
+  const original = ds.query;
+  const captured: CapturedStatement[] = [];
+  ds.query = function (sql: string, params?: unknown[], ...rest: unknown[]) {
+    captured.push({ sql, params: [...(params ?? [])] });
+    return original.call(this, sql, params, ...rest);
+  };
+  try {
+    await run();
+  } finally {
+    ds.query = original;
+  }
+  return captured;
+}

@@ -1,0 +1,142 @@
+/**
+ * `npm run bench`: how long one page of the contacts grid takes at scale,
+ * through the whole dispatch path and as bare SQL on the same file. Figures
+ * only; nothing here passes or fails.
+ */
+import { cpus } from 'node:os';
+import type { Database } from 'better-sqlite3';
+import type { Host } from '../../electron/main/host/host';
+import { rawDatabase } from '../../electron/main/seed/seed-database';
+import { BENCH_USAGE, BenchArgError, parseBenchArgs, type BenchArgs } from './bench-args';
+import { RESULTS_DIR, databaseBytes, prepareBenchDatabase } from './bench-database';
+import { captureStatements, handWrittenContactsPage, normalizeSql, type CapturedStatement } from './contacts-page-sql';
+import { formatTable, writeJson, type CaseResult } from './report';
+import { timeRuns } from './stats';
+
+const PAGE = 100;
+
+interface PageCase {
+  name: string;
+  startRow: number;
+  prefix?: string;
+  withTotal?: boolean;
+}
+
+function commonLastNamePrefix(db: Database): string {
+  const row = db
+    .prepare(
+      `SELECT substr(last_name, 1, 2) AS p FROM contacts
+        WHERE deleted_at IS NULL AND substr(last_name, 1, 2) GLOB '[A-Z][a-z]'
+        GROUP BY p ORDER BY COUNT(*) DESC, p LIMIT 1`,
+    )
+    .pluck()
+    .get() as string | undefined;
+  return row ?? 'Ma';
+}
+
+const sameStatements = (a: CapturedStatement[], b: CapturedStatement[]) =>
+  a.length === b.length && a.every((s, i) => normalizeSql(s.sql) === normalizeSql(b[i]!.sql) && JSON.stringify(s.params) === JSON.stringify(b[i]!.params));
+
+async function measure(host: Host, db: Database, c: PageCase, runs: number): Promise<CaseResult> {
+  const query = {
+    startRow: c.startRow,
+    endRow: c.startRow + PAGE,
+    sort: [{ colId: 'lastName', sort: 'asc' }],
+    ...(c.prefix !== undefined ? { filter: { lastName: { filterType: 'text', type: 'startsWith', filter: c.prefix } } } : {}),
+    ...(c.withTotal ? { withTotal: true } : {}),
+  };
+  const call = async () => {
+    const res = await host.dispatch('contacts.list', query, host.session);
+    if (!res.ok) throw new Error(`contacts.list failed: ${res.error.message}`);
+    return res.data as { rows: { id: number }[]; total: number | null };
+  };
+  let page: { rows: { id: number }[]; total: number | null } | undefined;
+  const captured = await captureStatements(host, async () => (page = await call()));
+  const hand = handWrittenContactsPage(c.startRow, PAGE, c.prefix, c.withTotal);
+  const prepared = captured.map((s) => db.prepare(s.sql));
+  const runRaw = () => prepared.map((st, i) => st.all(...captured[i]!.params));
+  const rawIds = (runRaw()[0] as { id: number }[]).map((r) => r.id);
+  if (JSON.stringify(rawIds) !== JSON.stringify(page!.rows.map((r) => r.id))) throw new Error(`${c.name}: raw SQL returned other rows than contacts.list`);
+  const first = captured[0]!;
+  const plan = (db.prepare(`EXPLAIN QUERY PLAN ${first.sql}`).all(...first.params) as { detail: string }[]).map((r) => r.detail);
+  return {
+    name: c.name,
+    startRow: c.startRow,
+    rows: page!.rows.length,
+    total: page!.total,
+    matchesHandWritten: sameStatements(captured, hand),
+    statements: captured.map((s) => normalizeSql(s.sql)),
+    plan,
+    dispatch: await timeRuns(runs, call),
+    raw: await timeRuns(runs, runRaw),
+  };
+}
+
+async function run(args: BenchArgs): Promise<void> {
+  const started = new Date();
+  const bench = await prepareBenchDatabase(args, (line) => console.log(line));
+  try {
+    const { host } = bench;
+    const db = rawDatabase(host.dataSource);
+    const live = db.prepare(`SELECT COUNT(*) FROM contacts WHERE deleted_at IS NULL`).pluck().get() as number;
+    const prefix = commonLastNamePrefix(db);
+    const lastStart = Math.max(0, live - PAGE);
+    const cases: PageCase[] = [
+      { name: 'first page', startRow: 0 },
+      { name: 'middle page', startRow: Math.floor(live / 2 / PAGE) * PAGE },
+      { name: 'last page', startRow: lastStart },
+      { name: `lastName starts with "${prefix}"`, startRow: 0, prefix },
+      { name: 'first page withTotal', startRow: 0, withTotal: true },
+    ];
+    const results: CaseResult[] = [];
+    for (const c of cases) {
+      console.log(`Measuring ${c.name} (${args.runs} runs each way)…`);
+      results.push(await measure(host, db, c, args.runs));
+    }
+    const bytes = databaseBytes(bench.path);
+    const seeding = bench.seeding
+      ? `${bench.seeding.accounts + bench.seeding.contacts} rows in ${bench.seeding.seconds.toFixed(1)} s = ${Math.round(bench.seeding.rowsPerSecond).toLocaleString('en')} rows/s`
+      : 'reused an already seeded file';
+    console.log('');
+    console.log(`contacts.list, ${PAGE} rows sorted by last name; ${live.toLocaleString('en')} contacts, ${args.accounts.toLocaleString('en')} accounts`);
+    console.log(formatTable(results));
+    console.log('');
+    console.log(`Seeding:       ${seeding}`);
+    console.log(`Database size: ${(bytes / 1024 / 1024).toFixed(1)} MiB (${bench.path})`);
+    const drift = results.filter((r) => !r.matchesHandWritten).map((r) => r.name);
+    if (drift.length) console.log(`Note: the service's SQL differs from the hand-written copy for: ${drift.join(', ')} (timed what the service ran).`);
+    const json = writeJson(
+      RESULTS_DIR,
+      {
+        at: started.toISOString(),
+        machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? null, node: process.version },
+        args,
+        database: { path: bench.path, bytes, reused: bench.seeding === null },
+        seeding: bench.seeding,
+        lastNamePrefix: prefix,
+        cases: results,
+      },
+      started,
+    );
+    console.log(`JSON:          ${json}`);
+  } finally {
+    await bench.host.close();
+  }
+}
+
+function main(): void {
+  let args: BenchArgs;
+  try {
+    args = parseBenchArgs(process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof BenchArgError)) throw error;
+    console.error(`${error.message}\n\n${BENCH_USAGE}`);
+    process.exit(2);
+  }
+  run(args).catch((error: unknown) => {
+    console.error(error instanceof BenchArgError ? error.message : error);
+    process.exit(error instanceof BenchArgError ? 2 : 1);
+  });
+}
+
+main();
