@@ -5,25 +5,32 @@ export interface CapturedStatement {
   params: unknown[];
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+/** What foldForSort and prefixUpperBound make of an ASCII prefix: lower case, last letter + 1. */
+const asciiRange = (prefix: string): [string, string] => {
+  const low = prefix.toLowerCase();
+  return [low, low.slice(0, -1) + String.fromCharCode(low.charCodeAt(low.length - 1) + 1)];
+};
 
 /**
  * contacts.list's statements for a lastName-sorted page, written out from
- * contacts.service.ts and grid-sql.ts. The bench also records what the service
- * really ran and reports whether the two still agree.
+ * contacts.service.ts, grid-page.ts and grid-sql.ts: the page's ids on the
+ * (sort_name, id) index first, then those rows. The bench also records what
+ * the service really ran and reports whether the two still agree.
  */
 export function handWrittenContactsPage(startRow: number, limit: number, lastNamePrefix?: string, withCount = false): CapturedStatement[] {
   const where = ['c.deleted_at IS NULL'];
   const params: unknown[] = [];
   if (lastNamePrefix !== undefined) {
-    where.push(`c.last_name LIKE ? ESCAPE '\\'`);
-    params.push(`${escapeLike(lastNamePrefix)}%`);
+    where.push('(c.sort_name >= ? AND c.sort_name < ?)');
+    params.push(...asciiRange(lastNamePrefix));
   }
+  const order = 'c.sort_name ASC, c.id ASC';
+  const ids = `SELECT c.id FROM contacts c WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ? OFFSET ?`;
   const page: CapturedStatement = {
     sql: `SELECT c.id, c.version, c.first_name, c.last_name, c.title, c.email, c.phone, c.account_id,
               (SELECT a.name FROM accounts a WHERE a.id = c.account_id AND a.deleted_at IS NULL) AS account_name,
               c.address_city, c.address_country, c.email_opt_out, c.do_not_call, o.name AS owner_name, c.updated_at
-         FROM contacts c JOIN users o ON o.id = c.owner_id WHERE ${where.join(' AND ')} ORDER BY c.sort_name ASC, c.id ASC LIMIT ? OFFSET ?`,
+         FROM contacts c JOIN users o ON o.id = c.owner_id WHERE c.id IN (${ids}) ORDER BY ${order}`,
     params: [...params, limit, startRow],
   };
   if (!withCount) return [page];

@@ -43,3 +43,17 @@ describe('grid SQL', () => {
     expect(() => gridSql(columns, { sort: [], filter: { city: { filterType: 'number', type: 'equals', filter: 3 } } }, def, 't.id')).toThrow(/takes a text filter/);
   });
 });
+
+describe('prefix ranges', () => {
+  it('the upper bound is the next string after every one with the prefix', async () => {
+    const { prefixUpperBound } = await import('../../electron/main/domain/records/grid-sql');
+    expect(prefixUpperBound('mu')).toBe('mv');
+    expect(prefixUpperBound('\u0001')).toBe('\u0002');
+    expect(prefixUpperBound('a\ud7ff')).toBe('a\ue000');
+    expect(prefixUpperBound('')).toBeNull();
+    expect(prefixUpperBound('a\u{10ffff}')).toBeNull();
+    for (const s of ['mu', 'mü', 'muz', 'mu\u{1f600}']) {
+      expect(s >= 'mu' && s < prefixUpperBound('mu')!).toBe(s.startsWith('mu'));
+    }
+  });
+});

@@ -5,14 +5,17 @@ import { CrmError } from '../../../../shared/errors';
 import { foldForSort } from '../../../../shared/text';
 import { Sql } from '../../db/sql';
 import type { CallContext } from '../../host/call-context';
+import { fetchGridPage } from '../records/grid-page';
 import { gridSql, type GridColumn } from '../records/grid-sql';
 import { assertLive, insertRecord, restoreRecord, softDelete, updateRecord, type RecordTable } from '../records/record-store';
 import { ACCOUNT_SELECT, accountColumns, accountFromRow } from './account.mapper';
 
+const OWNER_JOIN = 'JOIN users o ON o.id = a.owner_id';
+
 const TABLE: RecordTable = { table: 'accounts', entity: 'account', noun: 'account' };
 
 const GRID_COLUMNS: Record<string, GridColumn> = {
-  name: { sql: 'a.name', kind: 'text', sortSql: 'a.sort_name', notNull: true },
+  name: { sql: 'a.name', kind: 'text', sortSql: 'a.sort_name', notNull: true, folded: { sql: 'a.sort_name', rangeKey: 'a.sort_name' } },
   industry: { sql: 'a.industry', kind: 'text' },
   phone: { sql: 'a.phone', kind: 'text' },
   website: { sql: 'a.website', kind: 'text' },
@@ -78,23 +81,24 @@ export class AccountsService {
 
   async list(q: z.output<typeof AccountListQuery>): Promise<{ rows: AccountRow[]; total: number | null }> {
     const g = gridSql(GRID_COLUMNS, q, { colId: 'name', sort: 'asc' }, 'a.id');
-    const where = ['a.deleted_at IS NULL', ...g.where].join(' AND ');
-    const from = `FROM accounts a JOIN users o ON o.id = a.owner_id WHERE ${where}`;
-    // The count needs the owner only when filtering on it; without the join SQLite counts off the partial index.
-    const countFrom = q.filter.ownerName ? from : `FROM accounts a WHERE ${where}`;
-    const limit = q.endRow - q.startRow;
-    const rows = await this.sql.all<Record<string, any>>(
-      `SELECT a.id, a.version, a.name, a.industry, a.phone, a.website, a.billing_city, a.billing_country, a.employees,
-              a.annual_revenue_minor, a.annual_revenue_currency, o.name AS owner_name, a.updated_at
-         ${from} ORDER BY ${g.orderBy} LIMIT ? OFFSET ?`,
-      [...g.params, limit, q.startRow],
-    );
-    let total: number | null = null;
-    if (rows.length < limit && (rows.length > 0 || q.startRow === 0)) total = q.startRow + rows.length;
-    else if (q.withTotal) total = (await this.sql.get<{ n: number }>(`SELECT COUNT(*) AS n ${countFrom}`, g.params))!.n;
+    const usesOwner = q.filter.ownerName !== undefined || q.sort.some((s) => s.colId === 'ownerName');
+    const page = await fetchGridPage<Record<string, any>>(this.sql, {
+      table: 'accounts',
+      alias: 'a',
+      columns: `a.id, a.version, a.name, a.industry, a.phone, a.website, a.billing_city, a.billing_country, a.employees,
+                a.annual_revenue_minor, a.annual_revenue_currency, o.name AS owner_name, a.updated_at`,
+      rowJoins: OWNER_JOIN,
+      filterJoins: usesOwner ? OWNER_JOIN : '',
+      where: ['a.deleted_at IS NULL', ...g.where],
+      params: g.params,
+      orderBy: g.orderBy,
+      startRow: q.startRow,
+      endRow: q.endRow,
+      withTotal: q.withTotal,
+    });
     return {
-      total,
-      rows: rows.map((r) => ({
+      total: page.total,
+      rows: page.rows.map((r) => ({
         id: r.id,
         version: r.version,
         name: r.name,

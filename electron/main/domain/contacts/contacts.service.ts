@@ -4,20 +4,30 @@ import type { Contact, ContactInput, ContactListQuery, ContactPatch, ContactRow 
 import { CrmError } from '../../../../shared/errors';
 import { Sql } from '../../db/sql';
 import type { CallContext } from '../../host/call-context';
+import { fetchGridPage } from '../records/grid-page';
 import { gridSql, type GridColumn } from '../records/grid-sql';
 import { assertLive, insertRecord, restoreRecord, softDelete, updateRecord, type RecordTable } from '../records/record-store';
 import { CONTACT_SELECT, contactColumns, contactFromRow } from './contact.mapper';
 
+const OWNER_JOIN = 'JOIN users o ON o.id = c.owner_id';
+/** A sub-select rather than a join: a live account's name, or NULL while it is in the recycle bin. */
+const ACCOUNT_NAME = '(SELECT a.name FROM accounts a WHERE a.id = c.account_id AND a.deleted_at IS NULL)';
+
 const TABLE: RecordTable = { table: 'contacts', entity: 'contact', noun: 'contact' };
 
 const GRID_COLUMNS: Record<string, GridColumn> = {
-  lastName: { sql: 'c.last_name', kind: 'text', sortSql: 'c.sort_name', notNull: true },
+  lastName: {
+    sql: 'c.last_name',
+    kind: 'text',
+    sortSql: 'c.sort_name',
+    notNull: true,
+    folded: { sql: 'substr(c.sort_name, 1, instr(c.sort_name, char(1)) - 1)', rangeKey: 'c.sort_name', terminator: '\u0001' },
+  },
   firstName: { sql: 'c.first_name', kind: 'text' },
   title: { sql: 'c.title', kind: 'text' },
   email: { sql: 'c.email', kind: 'text' },
   phone: { sql: 'c.phone', kind: 'text' },
-  // A sub-select rather than a join filter: the account name narrows by index first.
-  accountName: { sql: '(SELECT a.name FROM accounts a WHERE a.id = c.account_id AND a.deleted_at IS NULL)', kind: 'text' },
+  accountName: { sql: ACCOUNT_NAME, kind: 'text' },
   city: { sql: 'c.address_city', kind: 'text' },
   country: { sql: 'c.address_country', kind: 'text' },
   ownerName: { sql: 'o.name', kind: 'text', notNull: true },
@@ -74,23 +84,24 @@ export class ContactsService {
       where.unshift('c.account_id = ?');
       params.unshift(q.accountId);
     }
-    const from = `FROM contacts c JOIN users o ON o.id = c.owner_id WHERE ${where.join(' AND ')}`;
-    // The count needs the owner only when filtering on it; without the join SQLite counts off the partial index.
-    const countFrom = q.filter.ownerName ? from : `FROM contacts c WHERE ${where.join(' AND ')}`;
-    const limit = q.endRow - q.startRow;
-    const rows = await this.sql.all<Record<string, any>>(
-      `SELECT c.id, c.version, c.first_name, c.last_name, c.title, c.email, c.phone, c.account_id,
-              (SELECT a.name FROM accounts a WHERE a.id = c.account_id AND a.deleted_at IS NULL) AS account_name,
-              c.address_city, c.address_country, c.email_opt_out, c.do_not_call, o.name AS owner_name, c.updated_at
-         ${from} ORDER BY ${g.orderBy} LIMIT ? OFFSET ?`,
-      [...params, limit, q.startRow],
-    );
-    let total: number | null = null;
-    if (rows.length < limit && (rows.length > 0 || q.startRow === 0)) total = q.startRow + rows.length;
-    else if (q.withTotal) total = (await this.sql.get<{ n: number }>(`SELECT COUNT(*) AS n ${countFrom}`, params))!.n;
+    const usesOwner = q.filter.ownerName !== undefined || q.sort.some((s) => s.colId === 'ownerName');
+    const page = await fetchGridPage<Record<string, any>>(this.sql, {
+      table: 'contacts',
+      alias: 'c',
+      columns: `c.id, c.version, c.first_name, c.last_name, c.title, c.email, c.phone, c.account_id, ${ACCOUNT_NAME} AS account_name,
+                c.address_city, c.address_country, c.email_opt_out, c.do_not_call, o.name AS owner_name, c.updated_at`,
+      rowJoins: OWNER_JOIN,
+      filterJoins: usesOwner ? OWNER_JOIN : '',
+      where,
+      params,
+      orderBy: g.orderBy,
+      startRow: q.startRow,
+      endRow: q.endRow,
+      withTotal: q.withTotal,
+    });
     return {
-      total,
-      rows: rows.map((r) => ({
+      total: page.total,
+      rows: page.rows.map((r) => ({
         id: r.id,
         version: r.version,
         firstName: r.first_name,

@@ -1,4 +1,5 @@
 import { CrmError } from '../../../../shared/errors';
+import { foldForSort } from '../../../../shared/text';
 import type { ColumnFilter, FilterCondition } from '../../../../shared/contract/grid';
 
 export interface GridColumn {
@@ -9,6 +10,20 @@ export interface GridColumn {
   sortSql?: string;
   /** A NOT NULL column sorts without the NULLs-last term, so an index can serve the order. */
   notNull?: boolean;
+  /**
+   * Name columns filter on their case- and accent-folded form, so "mu" finds
+   * "Müller", and a prefix becomes a range on an indexed key.
+   */
+  folded?: FoldedText;
+}
+
+export interface FoldedText {
+  /** SQL of the folded value alone, for LIKE. */
+  sql: string;
+  /** An indexed key that starts with the folded value. */
+  rangeKey: string;
+  /** What ends the value inside rangeKey when more follows it (a person's key: last name, U+0001, first name). */
+  terminator?: string;
 }
 
 export interface GridSql {
@@ -46,6 +61,57 @@ function textCondition(col: string, c: Extract<FilterCondition, { filterType: 't
   }
 }
 
+/** The smallest string greater than every string starting with `prefix` (BINARY order is code point order). */
+export function prefixUpperBound(prefix: string): string | null {
+  const points = [...prefix];
+  const last = points.pop();
+  if (last === undefined) return null;
+  let next = last.codePointAt(0)! + 1;
+  if (next === 0xd800) next = 0xe000;
+  if (next > 0x10ffff) return null;
+  return points.join('') + String.fromCodePoint(next);
+}
+
+function range(key: string, low: string, high: string | null, params: unknown[]): string {
+  if (high === null) {
+    params.push(low);
+    return `${key} >= ?`;
+  }
+  params.push(low, high);
+  return `(${key} >= ? AND ${key} < ?)`;
+}
+
+function foldedCondition(f: FoldedText, c: Extract<FilterCondition, { filterType: 'text' }>, params: unknown[]): string | null {
+  const value = foldForSort(c.filter);
+  if (!value) return null;
+  const like = escapeLike(value);
+  switch (c.type) {
+    case 'contains':
+      params.push(`%${like}%`);
+      return `${f.sql} LIKE ? ESCAPE '\\'`;
+    case 'notContains':
+      params.push(`%${like}%`);
+      return `${f.sql} NOT LIKE ? ESCAPE '\\'`;
+    case 'endsWith':
+      params.push(`%${like}`);
+      return `${f.sql} LIKE ? ESCAPE '\\'`;
+    case 'startsWith':
+      return range(f.rangeKey, value, prefixUpperBound(value), params);
+    case 'equals':
+    case 'notEqual': {
+      let match: string;
+      if (f.terminator) match = range(f.rangeKey, value + f.terminator, value + prefixUpperBound(f.terminator), params);
+      else {
+        params.push(value);
+        match = `${f.rangeKey} = ?`;
+      }
+      return c.type === 'equals' ? match : `NOT ${match}`;
+    }
+    default:
+      return null;
+  }
+}
+
 function numberCondition(col: string, c: Extract<FilterCondition, { filterType: 'number' }>, params: unknown[]): string | null {
   if (c.type === 'blank') return `${col} IS NULL`;
   if (c.type === 'notBlank') return `${col} IS NOT NULL`;
@@ -66,7 +132,11 @@ function condition(colId: string, column: GridColumn, c: FilterCondition, params
       { path: `filter.${colId}`, message: `Expected a ${column.kind} filter` },
     ]);
   }
-  return c.filterType === 'text' ? textCondition(column.sql, c, params) : numberCondition(column.sql, c, params);
+  if (c.filterType === 'text') {
+    const blankTest = c.type === 'blank' || c.type === 'notBlank';
+    return column.folded && !blankTest ? foldedCondition(column.folded, c, params) : textCondition(column.sql, c, params);
+  }
+  return numberCondition(column.sql, c, params);
 }
 
 /** Turns a validated ag-grid sort and filter model into SQL over whitelisted columns. */
