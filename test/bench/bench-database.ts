@@ -1,7 +1,8 @@
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { openHost, type Host } from '../../electron/main/host/host';
-import { rawDatabase, seedDatabase, type SeedResult } from '../../electron/main/seed/seed-database';
+import { sqliteHandle } from '../../electron/main/db/sqlite-handle';
+import { seedDatabase, type SeedResult } from '../../electron/main/seed/seed-database';
 import { BenchArgError, type BenchArgs } from './bench-args';
 
 export const RESULTS_DIR = resolve(__dirname, '../../bench-results');
@@ -14,7 +15,7 @@ export interface BenchDatabase {
 }
 
 const counts = (host: Host) =>
-  rawDatabase(host.dataSource).prepare(`SELECT (SELECT COUNT(*) FROM accounts) AS accounts, (SELECT COUNT(*) FROM contacts) AS contacts`).get() as {
+  sqliteHandle(host.dataSource).prepare(`SELECT (SELECT COUNT(*) FROM accounts) AS accounts, (SELECT COUNT(*) FROM contacts) AS contacts`).get() as {
     accounts: number;
     contacts: number;
   };

@@ -6,7 +6,7 @@
 import { cpus } from 'node:os';
 import type { Database } from 'better-sqlite3';
 import type { Host } from '../../electron/main/host/host';
-import { rawDatabase } from '../../electron/main/seed/seed-database';
+import { sqliteHandle } from '../../electron/main/db/sqlite-handle';
 import { BENCH_USAGE, BenchArgError, parseBenchArgs, type BenchArgs } from './bench-args';
 import { RESULTS_DIR, databaseBytes, prepareBenchDatabase } from './bench-database';
 import { captureStatements, handWrittenContactsPage, normalizeSql, type CapturedStatement } from './contacts-page-sql';
@@ -77,7 +77,7 @@ async function run(args: BenchArgs): Promise<void> {
   const bench = await prepareBenchDatabase(args, (line) => console.log(line));
   try {
     const { host } = bench;
-    const db = rawDatabase(host.dataSource);
+    const db = sqliteHandle(host.dataSource);
     const live = db.prepare(`SELECT COUNT(*) FROM contacts WHERE deleted_at IS NULL`).pluck().get() as number;
     const prefix = commonLastNamePrefix(db);
     const lastStart = Math.max(0, live - PAGE);

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openHost, type Host } from '../../electron/main/host/host';
-import { rawDatabase, seedDatabase } from '../../electron/main/seed/seed-database';
+import { sqliteHandle } from '../../electron/main/db/sqlite-handle';
+import { seedDatabase } from '../../electron/main/seed/seed-database';
 import { seedIfEmpty } from '../../electron/main/seed/seed-if-empty';
 import { EmailEntry, PhoneEntry } from '../../shared/contract/contacts';
 import { COUNTRY_CODES } from '../../shared/countries';
@@ -27,8 +28,8 @@ afterEach(async () => {
   }
 });
 
-const count = (host: Host, table: string) => rawDatabase(host.dataSource).prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
-const rows = (host: Host, sql: string) => rawDatabase(host.dataSource).prepare(sql).all() as Record<string, any>[];
+const count = (host: Host, table: string) => sqliteHandle(host.dataSource).prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
+const rows = (host: Host, sql: string) => sqliteHandle(host.dataSource).prepare(sql).all() as Record<string, any>[];
 
 describe('sample data seeding', () => {
   it('adds exactly the requested accounts and contacts, owned by several reps, with no audit rows and intact indexes', async () => {
@@ -44,7 +45,7 @@ describe('sample data seeding', () => {
     expect(rows(host, `SELECT DISTINCT owner_id FROM contacts`).length).toBeGreaterThanOrEqual(2);
     expect(rows(host, `PRAGMA foreign_key_check`)).toEqual([]);
     expect(rows(host, `SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name`)).toEqual(indexesBefore);
-    expect(rawDatabase(host.dataSource).pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(sqliteHandle(host.dataSource).pragma('foreign_keys', { simple: true })).toBe(1);
   });
 
   it('gives records that contacts.get, accounts.get and contacts.list return through the contract', async () => {

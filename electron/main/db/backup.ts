@@ -1,15 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type { DataSource } from 'typeorm';
+import { sqliteHandle } from './sqlite-handle';
 
-interface SqliteHandle {
-  backup(destination: string): Promise<unknown>;
-}
-
-/** The better-sqlite3 handle behind a DataSource (for backups and raw hot paths). */
-export function sqliteHandle(dataSource: DataSource): SqliteHandle & { prepare(sql: string): unknown } {
-  return (dataSource.driver as unknown as { databaseConnection: SqliteHandle & { prepare(sql: string): unknown } }).databaseConnection;
-}
 
 /**
  * Copies the live database with SQLite's online backup API: consistent even

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { DataSource } from 'typeorm';
-import { sqliteHandle } from '../db/backup';
+import { sqliteHandle } from '../db/sqlite-handle';
 import { bulkInsert } from './bulk-insert';
 import { deferIndexes } from './deferred-indexes';
 import { ACCOUNT_COLUMNS, CONTACT_COLUMNS } from './sample-columns';
@@ -31,10 +31,6 @@ export interface SeedResult {
   rowsPerSecond: number;
 }
 
-export function rawDatabase(dataSource: DataSource): Database {
-  return sqliteHandle(dataSource) as unknown as Database;
-}
-
 function isEmpty(db: Database, table: string): boolean {
   return db.prepare(`SELECT NOT EXISTS (SELECT 1 FROM ${table})`).pluck().get() === 1;
 }
@@ -51,7 +47,7 @@ function nextId(db: Database, table: string): number {
  * rows are nobody's edits, so they bypass the services and write no audit rows.
  */
 export function seedDatabase(dataSource: DataSource, options: SeedOptions): SeedResult {
-  const db = rawDatabase(dataSource);
+  const db = sqliteHandle(dataSource);
   const now = options.now ?? new Date();
   const started = performance.now();
   const userIds = ensureSalesReps(db, now.toISOString());

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { rawDatabase, seedDatabase } from './seed-database';
+import { sqliteHandle } from '../db/sqlite-handle';
+import { seedDatabase } from './seed-database';
 
 export interface SeedCounts {
   accounts: number;
@@ -8,7 +9,7 @@ export interface SeedCounts {
 
 /** Fills an empty database with sample data; returns what it made, or null when there was data already. */
 export async function seedIfEmpty(dataSource: DataSource, counts: SeedCounts): Promise<SeedCounts | null> {
-  const db = rawDatabase(dataSource);
+  const db = sqliteHandle(dataSource);
   const hasData = db.prepare(`SELECT EXISTS (SELECT 1 FROM accounts) OR EXISTS (SELECT 1 FROM contacts)`).pluck().get() === 1;
   if (hasData) return null;
   const result = seedDatabase(dataSource, counts);

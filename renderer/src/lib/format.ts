@@ -1,3 +1,6 @@
+import type { Address } from '../../../shared/contract/address';
+import { countryName } from '../../../shared/countries';
+
 const count = new Intl.NumberFormat('en-US');
 const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 const dateOnly = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
@@ -28,4 +31,9 @@ export function prettifyName(name: string): string {
     .join(' ')
     .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** One line for an address: "Hauptstr. 1, 50667 Köln, NRW, Germany"; empty parts left out. */
+export function formatAddress(a: Address): string {
+  return [a.street, [a.postcode, a.city].filter(Boolean).join(' '), a.region, a.country ? countryName(a.country) : null].filter(Boolean).join(', ');
 }

@@ -1,98 +1,52 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
-import type { Address } from '../../../../shared/contract/address';
-import { countryName } from '../../../../shared/countries';
+import { Link, useParams } from 'react-router';
 import { formatMoney } from '../../../../shared/money';
 import { DetailList } from '../../components/DetailList';
-import { ErrorBanner } from '../../components/ErrorBanner';
 import { HistoryList } from '../../components/HistoryList';
-import { PageHeader } from '../../components/PageHeader';
-import { RecycleBinBanner } from '../../components/RecycleBinBanner';
+import { RecordLoadState } from '../../components/RecordLoadState';
+import { RecordPageFrame } from '../../components/RecordPageFrame';
 import { Section } from '../../components/Section';
-import { useToast } from '../../components/ToastProvider';
 import { call } from '../../lib/api';
-import { formatDateTime } from '../../lib/format';
-import { errorMessage } from '../../lib/formErrors';
+import { formatAddress, formatDateTime } from '../../lib/format';
+import { useDeleteWithUndo } from '../../lib/useDeleteWithUndo';
+import { useRecordHistory } from '../../lib/useRecordHistory';
 import { useReferenceNames } from '../../lib/useReferenceNames';
 import { AccountContacts } from './AccountContacts';
-import { accountKeys, useAccount, useAccountHistory } from './queries';
-
-function addressLine(a: Address): string {
-  return [a.street, [a.postcode, a.city].filter(Boolean).join(' '), a.region, a.country ? countryName(a.country) : null].filter(Boolean).join(', ');
-}
+import { accountKeys, useAccount } from './queries';
 
 /** One account: fields, contacts, history; edit, delete (with undo) or restore. */
 export function AccountDetail() {
   const id = Number(useParams().id);
-  const navigate = useNavigate();
   const client = useQueryClient();
-  const toast = useToast();
   const account = useAccount(id);
-  const history = useAccountHistory(id);
+  const history = useRecordHistory('account', id);
   const describe = useReferenceNames(history.data);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-
-  if (account.isPending) return <p className="page muted">Loading…</p>;
-  if (account.isError) return <div className="page"><ErrorBanner title="Cannot open this account" messages={[errorMessage(account.error)]} /></div>;
-  const a = account.data;
-
-  const restore = async () => {
-    await call('accounts.restore', { id });
-    await client.invalidateQueries({ queryKey: ['accounts'] });
-  };
-
-  const remove = async () => {
-    setBusy(true);
-    setFailure(null);
-    try {
+  const actions = useDeleteWithUndo({
+    listPath: '/accounts',
+    remove: async () => {
       await call('accounts.delete', { id });
       await client.invalidateQueries({ queryKey: accountKeys.one(id) });
-      navigate('/accounts');
-      toast.show({ message: `Account deleted: ${a.name}`, action: { label: 'Undo', run: restore } });
-    } catch (error) {
-      setFailure(errorMessage(error));
-      setBusy(false);
-    }
-  };
+    },
+    restore: async () => {
+      await call('accounts.restore', { id });
+      await client.invalidateQueries({ queryKey: ['accounts'] });
+    },
+  });
+
+  if (!account.isSuccess) return <RecordLoadState query={account} noun="account" />;
+  const a = account.data;
 
   return (
-    <div className="page">
-      <PageHeader
-        title={a.name}
-        subtitle={[a.industry, a.billingAddress.city].filter(Boolean).join(' · ') || undefined}
-        breadcrumb={<Link to="/accounts">Accounts</Link>}
-        actions={
-          a.deletedAt ? null : (
-            <>
-              <Link className="btn btn--primary" to={`/accounts/${id}/edit`}>
-                Edit
-              </Link>
-              <button type="button" className="btn btn--danger" onClick={remove} disabled={busy}>
-                Delete
-              </button>
-            </>
-          )
-        }
-      />
-      {a.deletedAt ? (
-        <RecycleBinBanner
-          noun="account"
-          restoring={busy}
-          onRestore={async () => {
-            setBusy(true);
-            try {
-              await restore();
-            } catch (error) {
-              setFailure(errorMessage(error));
-            } finally {
-              setBusy(false);
-            }
-          }}
-        />
-      ) : null}
-      <ErrorBanner title="Something went wrong" messages={failure ? [failure] : []} />
+    <RecordPageFrame
+      noun="account"
+      title={a.name}
+      subtitle={[a.industry, a.billingAddress.city].filter(Boolean).join(' · ') || undefined}
+      breadcrumb={<Link to="/accounts">Accounts</Link>}
+      editPath={`/accounts/${id}/edit`}
+      deleted={Boolean(a.deletedAt)}
+      actions={actions}
+      deletedMessage={`Account deleted: ${a.name}`}
+    >
       <div className="detail-columns">
         <Section title="Details">
           <DetailList
@@ -111,8 +65,8 @@ export function AccountDetail() {
               { label: 'Employees', value: a.employees === null ? null : new Intl.NumberFormat('en-US').format(a.employees) },
               { label: 'Annual revenue', value: a.annualRevenue ? formatMoney(a.annualRevenue) : null },
               { label: 'Parent account', value: a.parentAccount ? <Link to={`/accounts/${a.parentAccount.id}`}>{a.parentAccount.name}</Link> : null },
-              { label: 'Billing address', value: addressLine(a.billingAddress) },
-              { label: 'Shipping address', value: addressLine(a.shippingAddress) },
+              { label: 'Billing address', value: formatAddress(a.billingAddress) },
+              { label: 'Shipping address', value: formatAddress(a.shippingAddress) },
               { label: 'Owner', value: a.owner.name },
               { label: 'Last changed', value: `${formatDateTime(a.updatedAt)} by ${a.updatedBy.name}` },
             ]}
@@ -125,6 +79,6 @@ export function AccountDetail() {
       <Section title="Contacts">
         <AccountContacts accountId={id} canAdd={!a.deletedAt} />
       </Section>
-    </div>
+    </RecordPageFrame>
   );
 }

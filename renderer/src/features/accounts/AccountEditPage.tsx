@@ -1,6 +1,6 @@
-import { Link, useParams } from 'react-router';
-import { ErrorBanner } from '../../components/ErrorBanner';
-import { errorMessage } from '../../lib/formErrors';
+import { useParams } from 'react-router';
+import { DeletedRecordNotice } from '../../components/DeletedRecordNotice';
+import { RecordLoadState } from '../../components/RecordLoadState';
 import { AccountEditor } from './AccountEditor';
 import { useAccount } from './queries';
 
@@ -8,15 +8,7 @@ import { useAccount } from './queries';
 export function AccountEditPage() {
   const id = Number(useParams().id);
   const account = useAccount(id);
-  if (account.isPending) return <p className="page muted">Loading…</p>;
-  if (account.isError) return <div className="page"><ErrorBanner title="Cannot open this account" messages={[errorMessage(account.error)]} /></div>;
-  if (account.data.deletedAt) {
-    return (
-      <div className="page">
-        <ErrorBanner title="This record is in the recycle bin" messages={['Restore it before editing.']} />
-        <Link to={`/accounts/${id}`}>Back to the account</Link>
-      </div>
-    );
-  }
+  if (!account.isSuccess) return <RecordLoadState query={account} noun="account" />;
+  if (account.data.deletedAt) return <DeletedRecordNotice noun="account" recordPath={`/accounts/${id}`} />;
   return <AccountEditor key={id} loaded={account.data} />;
 }

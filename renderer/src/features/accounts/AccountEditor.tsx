@@ -1,11 +1,10 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { useRef } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { Account } from '../../../../shared/contract/accounts';
 import { PageHeader } from '../../components/PageHeader';
 import { call } from '../../lib/api';
+import { useVersionedRecord } from '../../lib/useVersionedRecord';
 import { AccountForm } from './AccountForm';
-import { accountFormValues } from './accountFormValues';
+import { accountFormValues, type AccountFormOutput } from './accountFormValues';
 import { accountKeys } from './queries';
 
 export interface AccountEditorProps {
@@ -15,8 +14,12 @@ export interface AccountEditorProps {
 /** The edit form of a loaded account; a save carries the version it was loaded with. */
 export function AccountEditor({ loaded }: AccountEditorProps) {
   const navigate = useNavigate();
-  const client = useQueryClient();
-  const version = useRef(loaded.version);
+  const record = useVersionedRecord({
+    loaded,
+    queryKey: accountKeys.one,
+    get: (id) => call('accounts.get', { id }),
+    update: (id, version, patch: Partial<AccountFormOutput>) => call('accounts.update', { id, version, patch }),
+  });
   const close = () => navigate(`/accounts/${loaded.id}`);
   return (
     <div className="page">
@@ -35,17 +38,11 @@ export function AccountEditor({ loaded }: AccountEditorProps) {
         submitLabel="Save"
         onCancel={close}
         onSave={async (_values, changed) => {
-          if (Object.keys(changed).length) {
-            const saved = await call('accounts.update', { id: loaded.id, version: version.current, patch: changed });
-            version.current = saved.version;
-            client.setQueryData(accountKeys.one(saved.id), saved);
-          }
+          await record.save(changed);
           close();
         }}
         onReload={async () => {
-          const fresh = await call('accounts.get', { id: loaded.id });
-          version.current = fresh.version;
-          client.setQueryData(accountKeys.one(fresh.id), fresh);
+          const fresh = await record.reload();
           return { values: accountFormValues(fresh), parent: fresh.parentAccount ? { ...fresh.parentAccount } : null };
         }}
       />

@@ -1,17 +1,14 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { AccountInput } from '../../../../shared/contract/accounts';
 import { INDUSTRIES } from '../../../../shared/picklists';
 import { AddressFields } from '../../components/AddressFields';
-import { ConflictBanner } from '../../components/ConflictBanner';
-import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field, describedBy } from '../../components/Field';
+import { FormShell } from '../../components/FormShell';
 import { MoneyInput } from '../../components/MoneyInput';
-import { RecordPicker, type PickedRecord } from '../../components/RecordPicker';
-import { applyServerIssues, errorMessage, isConflict } from '../../lib/formErrors';
-import { changedFields } from '../../lib/patch';
-import { useFormShortcuts } from '../../lib/useFormShortcuts';
+import type { PickedRecord } from '../../components/RecordPicker';
+import { RecordPickerField } from '../../components/RecordPickerField';
 import { ACCOUNT_FIELD_NAMES, type AccountFormOutput, type AccountFormValues } from './accountFormValues';
 import { searchAccounts } from './queries';
 
@@ -28,53 +25,22 @@ export interface AccountFormProps {
 
 /** Create or edit an account; validated with the contract's AccountInput schema. */
 export function AccountForm({ defaultValues, parent, selfId, onSave, onCancel, onReload, submitLabel }: AccountFormProps) {
-  const {
-    register,
-    control,
-    handleSubmit,
-    reset,
-    setError,
-    formState: { errors: e, isSubmitting, dirtyFields },
-  } = useForm<AccountFormValues, unknown, AccountFormOutput>({ resolver: zodResolver(AccountInput), defaultValues, reValidateMode: 'onChange' });
+  const form = useForm<AccountFormValues, unknown, AccountFormOutput>({ resolver: zodResolver(AccountInput), defaultValues, reValidateMode: 'onChange' });
+  const { register, control, formState: { errors: e } } = form;
   const [picked, setPicked] = useState<PickedRecord | null>(parent);
-  const [conflict, setConflict] = useState<string | null>(null);
-  const [general, setGeneral] = useState<string[]>([]);
-  const [reloading, setReloading] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
 
-  useFormShortcuts(() => formRef.current?.requestSubmit(), onCancel);
-
-  const submit = handleSubmit(async (values) => {
-    setGeneral([]);
-    try {
-      await onSave(values, changedFields(values, dirtyFields));
-      setConflict(null);
-    } catch (error) {
-      if (isConflict(error)) setConflict(error.message);
-      else setGeneral(applyServerIssues(error, setError, ACCOUNT_FIELD_NAMES));
-    }
-  });
-
-  const reload = async () => {
-    if (!onReload) return;
-    setReloading(true);
-    try {
+  // The picker shows a name the form values do not hold, so a reload refreshes it too.
+  const reload =
+    onReload &&
+    (async () => {
       const fresh = await onReload();
-      reset(fresh.values);
       setPicked(fresh.parent);
-      setConflict(null);
-    } catch (error) {
-      setGeneral([errorMessage(error)]);
-    } finally {
-      setReloading(false);
-    }
-  };
+      return fresh.values;
+    });
 
   const revenueError = e.annualRevenue?.message ?? e.annualRevenue?.amountMinor?.message ?? e.annualRevenue?.currency?.message;
   return (
-    <form ref={formRef} className="form" onSubmit={submit} noValidate aria-label="Account">
-      {conflict ? <ConflictBanner message={conflict} onReload={reload} reloading={reloading} /> : null}
-      <ErrorBanner messages={general} />
+    <FormShell form={form} label="Account" fieldNames={ACCOUNT_FIELD_NAMES} submitLabel={submitLabel} onSave={onSave} onCancel={onCancel} onReload={reload}>
       <div className="form-grid">
         <Field id="name" label="Name" required error={e.name?.message} className="field--wide">
           <input id="name" type="text" autoComplete="off" autoFocus aria-required="true" {...register('name')} {...describedBy('name', e.name?.message)} />
@@ -112,26 +78,15 @@ export function AccountForm({ defaultValues, parent, selfId, onSave, onCancel, o
             <MoneyInput id="annualRevenue" label="Annual revenue" value={field.value} onChange={field.onChange} onBlur={field.onBlur} error={revenueError} />
           )}
         />
-        <Field id="parentAccountId" label="Parent account" error={e.parentAccountId?.message}>
-          <Controller
-            control={control}
-            name="parentAccountId"
-            render={({ field }) => (
-              <RecordPicker
-                id="parentAccountId"
-                value={field.value && picked?.id === field.value ? picked : null}
-                onChange={(record) => {
-                  setPicked(record);
-                  field.onChange(record?.id ?? null);
-                }}
-                onBlur={field.onBlur}
-                search={async (text) => (await searchAccounts(text)).filter((a) => a.id !== selfId)}
-                invalid={Boolean(e.parentAccountId)}
-                describedById={e.parentAccountId ? 'parentAccountId-error' : undefined}
-              />
-            )}
-          />
-        </Field>
+        <RecordPickerField
+          control={control}
+          name="parentAccountId"
+          label="Parent account"
+          error={e.parentAccountId}
+          picked={picked}
+          onPick={setPicked}
+          search={async (text) => (await searchAccounts(text)).filter((a) => a.id !== selfId)}
+        />
       </div>
       <div className="form-columns">
         <fieldset className="form-section">
@@ -143,15 +98,6 @@ export function AccountForm({ defaultValues, parent, selfId, onSave, onCancel, o
           <AddressFields idPrefix="shipping" labelPrefix="Shipping" register={(part) => register(`shippingAddress.${part}`)} errors={e.shippingAddress} />
         </fieldset>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="btn btn--primary" disabled={isSubmitting}>
-          {isSubmitting ? 'Saving…' : submitLabel}
-        </button>
-        <button type="button" className="btn" onClick={onCancel}>
-          Cancel
-        </button>
-        <span className="form-actions__hint">Ctrl+S saves · Esc cancels</span>
-      </div>
-    </form>
+    </FormShell>
   );
 }

@@ -2,29 +2,10 @@ import type { ColDef } from 'ag-grid-community';
 import { ACCOUNT_FILTERABLE, ACCOUNT_SORTABLE, type AccountRow } from '../../../../shared/contract/accounts';
 import { countryName } from '../../../../shared/countries';
 import { formatMoney } from '../../../../shared/money';
+import { gridColumn } from '../../components/gridColumn';
 import { formatDateTime } from '../../lib/format';
 
-const sortable = new Set<string>(ACCOUNT_SORTABLE);
-const filterable = new Set<string>(ACCOUNT_FILTERABLE);
-const NUMBER_COLUMNS = new Set(['employees', 'annualRevenueMinor']);
-
-function col(field: keyof AccountRow & string, headerName: string, extra: ColDef<AccountRow> = {}): ColDef<AccountRow> {
-  const numeric = NUMBER_COLUMNS.has(field);
-  return {
-    colId: field,
-    field,
-    headerName,
-    sortable: sortable.has(field),
-    ...(filterable.has(field)
-      ? {
-          filter: numeric ? 'agNumberColumnFilter' : 'agTextColumnFilter',
-          filterParams: { debounceMs: 300, maxNumConditions: 2, ...(numeric ? {} : { trimInput: true }) },
-        }
-      : { floatingFilter: false }),
-    ...(numeric ? { type: 'rightAligned' } : {}),
-    ...extra,
-  };
-}
+const col = gridColumn<AccountRow>({ sortable: ACCOUNT_SORTABLE, filterable: ACCOUNT_FILTERABLE, numeric: ['employees', 'annualRevenueMinor'] });
 
 export function accountColumns(): ColDef<AccountRow>[] {
   return [

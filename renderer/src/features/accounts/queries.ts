@@ -6,15 +6,10 @@ import { call } from '../../lib/api';
 
 export const accountKeys = {
   one: (id: number) => ['accounts', 'get', id] as const,
-  history: (id: number) => ['audit', 'account', id] as const,
 };
 
 export function useAccount(id: number) {
   return useQuery({ queryKey: accountKeys.one(id), queryFn: () => call('accounts.get', { id }), enabled: id > 0 });
-}
-
-export function useAccountHistory(id: number) {
-  return useQuery({ queryKey: accountKeys.history(id), queryFn: () => call('audit.forRecord', { entity: 'account', id, limit: 100 }), enabled: id > 0 });
 }
 
 /** One page of the accounts grid; the grid only sends columns the contract allows. */

@@ -1,6 +1,6 @@
-import { Link, useParams } from 'react-router';
-import { ErrorBanner } from '../../components/ErrorBanner';
-import { errorMessage } from '../../lib/formErrors';
+import { useParams } from 'react-router';
+import { DeletedRecordNotice } from '../../components/DeletedRecordNotice';
+import { RecordLoadState } from '../../components/RecordLoadState';
 import { ContactEditor } from './ContactEditor';
 import { useContact } from './queries';
 
@@ -8,15 +8,7 @@ import { useContact } from './queries';
 export function ContactEditPage() {
   const id = Number(useParams().id);
   const contact = useContact(id);
-  if (contact.isPending) return <p className="page muted">Loading…</p>;
-  if (contact.isError) return <div className="page"><ErrorBanner title="Cannot open this contact" messages={[errorMessage(contact.error)]} /></div>;
-  if (contact.data.deletedAt) {
-    return (
-      <div className="page">
-        <ErrorBanner title="This record is in the recycle bin" messages={['Restore it before editing.']} />
-        <Link to={`/contacts/${id}`}>Back to the contact</Link>
-      </div>
-    );
-  }
+  if (!contact.isSuccess) return <RecordLoadState query={contact} noun="contact" />;
+  if (contact.data.deletedAt) return <DeletedRecordNotice noun="contact" recordPath={`/contacts/${id}`} />;
   return <ContactEditor key={id} loaded={contact.data} />;
 }

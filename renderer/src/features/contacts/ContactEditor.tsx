@@ -1,11 +1,10 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { useRef } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { Contact } from '../../../../shared/contract/contacts';
 import { PageHeader } from '../../components/PageHeader';
 import { call } from '../../lib/api';
+import { useVersionedRecord } from '../../lib/useVersionedRecord';
 import { ContactForm } from './ContactForm';
-import { contactFormValues } from './contactFormValues';
+import { contactFormValues, type ContactFormOutput } from './contactFormValues';
 import { contactKeys, contactName } from './queries';
 
 export interface ContactEditorProps {
@@ -15,9 +14,12 @@ export interface ContactEditorProps {
 /** The edit form of a loaded contact; a save carries the version it was loaded with. */
 export function ContactEditor({ loaded }: ContactEditorProps) {
   const navigate = useNavigate();
-  const client = useQueryClient();
-  // The version this form is based on: changes only when the user reloads.
-  const version = useRef(loaded.version);
+  const record = useVersionedRecord({
+    loaded,
+    queryKey: contactKeys.one,
+    get: (id) => call('contacts.get', { id }),
+    update: (id, version, patch: Partial<ContactFormOutput>) => call('contacts.update', { id, version, patch }),
+  });
   const account = loaded.account ? { id: loaded.account.id, name: loaded.account.name } : null;
   const close = () => navigate(`/contacts/${loaded.id}`);
   return (
@@ -36,17 +38,11 @@ export function ContactEditor({ loaded }: ContactEditorProps) {
         submitLabel="Save"
         onCancel={close}
         onSave={async (_values, changed) => {
-          if (Object.keys(changed).length) {
-            const saved = await call('contacts.update', { id: loaded.id, version: version.current, patch: changed });
-            version.current = saved.version;
-            client.setQueryData(contactKeys.one(saved.id), saved);
-          }
+          await record.save(changed);
           close();
         }}
         onReload={async () => {
-          const fresh = await call('contacts.get', { id: loaded.id });
-          version.current = fresh.version;
-          client.setQueryData(contactKeys.one(fresh.id), fresh);
+          const fresh = await record.reload();
           return { values: contactFormValues(fresh), account: fresh.account ? { ...fresh.account } : null };
         }}
       />

@@ -1,19 +1,16 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useRef, useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { ContactInput } from '../../../../shared/contract/contacts';
+import { EMAIL_LABELS, PHONE_LABELS } from '../../../../shared/picklists';
 import { AddressFields } from '../../components/AddressFields';
-import { ConflictBanner } from '../../components/ConflictBanner';
-import { ErrorBanner } from '../../components/ErrorBanner';
+import { EntryList } from '../../components/EntryList';
 import { Field, describedBy } from '../../components/Field';
-import { RecordPicker, type PickedRecord } from '../../components/RecordPicker';
-import { applyServerIssues, errorMessage, isConflict } from '../../lib/formErrors';
-import { changedFields } from '../../lib/patch';
-import { useFormShortcuts } from '../../lib/useFormShortcuts';
+import { FormShell } from '../../components/FormShell';
+import type { PickedRecord } from '../../components/RecordPicker';
+import { RecordPickerField } from '../../components/RecordPickerField';
+import { searchAccounts } from '../accounts/queries';
 import { CONTACT_FIELD_NAMES, type ContactFormOutput, type ContactFormValues } from './contactFormValues';
-import { EmailList } from './EmailList';
-import { PhoneList } from './PhoneList';
-import { searchAccounts } from './queries';
 
 export interface ContactFormProps {
   defaultValues: ContactFormValues;
@@ -29,56 +26,21 @@ export interface ContactFormProps {
 
 /** Create or edit a contact; validated with the contract's ContactInput schema. */
 export function ContactForm({ defaultValues, account, onSave, onCancel, onReload, submitLabel }: ContactFormProps) {
-  const {
-    register,
-    control,
-    handleSubmit,
-    reset,
-    setError,
-    formState: { errors, isSubmitting, dirtyFields },
-  } = useForm<ContactFormValues, unknown, ContactFormOutput>({ resolver: zodResolver(ContactInput), defaultValues, reValidateMode: 'onChange' });
+  const form = useForm<ContactFormValues, unknown, ContactFormOutput>({ resolver: zodResolver(ContactInput), defaultValues, reValidateMode: 'onChange' });
+  const { register, control, formState: { errors: e } } = form;
   const [picked, setPicked] = useState<PickedRecord | null>(account);
-  const [conflict, setConflict] = useState<string | null>(null);
-  const [general, setGeneral] = useState<string[]>([]);
-  const [reloading, setReloading] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
 
-  useFormShortcuts(() => formRef.current?.requestSubmit(), onCancel);
-
-  const submit = handleSubmit(async (values) => {
-    setGeneral([]);
-    try {
-      await onSave(values, changedFields(values, dirtyFields));
-      setConflict(null);
-    } catch (error) {
-      if (isConflict(error)) {
-        setConflict(error.message);
-        return;
-      }
-      setGeneral(applyServerIssues(error, setError, CONTACT_FIELD_NAMES));
-    }
-  });
-
-  const reload = async () => {
-    if (!onReload) return;
-    setReloading(true);
-    try {
+  // The picker shows a name the form values do not hold, so a reload refreshes it too.
+  const reload =
+    onReload &&
+    (async () => {
       const fresh = await onReload();
-      reset(fresh.values);
       setPicked(fresh.account);
-      setConflict(null);
-    } catch (error) {
-      setGeneral([errorMessage(error)]);
-    } finally {
-      setReloading(false);
-    }
-  };
+      return fresh.values;
+    });
 
-  const e = errors;
   return (
-    <form ref={formRef} className="form" onSubmit={submit} noValidate aria-label="Contact">
-      {conflict ? <ConflictBanner message={conflict} onReload={reload} reloading={reloading} /> : null}
-      <ErrorBanner messages={general} />
+    <FormShell form={form} label="Contact" fieldNames={CONTACT_FIELD_NAMES} submitLabel={submitLabel} onSave={onSave} onCancel={onCancel} onReload={reload}>
       <div className="form-grid">
         <Field id="firstName" label="First name" error={e.firstName?.message}>
           <input id="firstName" type="text" autoComplete="off" autoFocus {...register('firstName')} {...describedBy('firstName', e.firstName?.message)} />
@@ -89,26 +51,16 @@ export function ContactForm({ defaultValues, account, onSave, onCancel, onReload
         <Field id="title" label="Title" error={e.title?.message}>
           <input id="title" type="text" autoComplete="off" {...register('title')} {...describedBy('title', e.title?.message)} />
         </Field>
-        <Field id="accountId" label="Account" error={e.accountId?.message} hint="Type the start of the account's name">
-          <Controller
-            control={control}
-            name="accountId"
-            render={({ field }) => (
-              <RecordPicker
-                id="accountId"
-                value={field.value && picked?.id === field.value ? picked : null}
-                onChange={(record) => {
-                  setPicked(record);
-                  field.onChange(record?.id ?? null);
-                }}
-                onBlur={field.onBlur}
-                search={searchAccounts}
-                invalid={Boolean(e.accountId)}
-                describedById={e.accountId ? 'accountId-error' : 'accountId-hint'}
-              />
-            )}
-          />
-        </Field>
+        <RecordPickerField
+          control={control}
+          name="accountId"
+          label="Account"
+          hint="Type the start of the account's name"
+          error={e.accountId}
+          picked={picked}
+          onPick={setPicked}
+          search={searchAccounts}
+        />
         <Field id="birthday" label="Birthday" error={e.birthday?.message}>
           <input id="birthday" type="date" {...register('birthday')} {...describedBy('birthday', e.birthday?.message)} />
         </Field>
@@ -123,22 +75,41 @@ export function ContactForm({ defaultValues, account, onSave, onCancel, onReload
         </fieldset>
       </div>
       <div className="form-columns">
-        <EmailList control={control} register={register} errors={e.emails} />
-        <PhoneList control={control} register={register} errors={e.phones} />
+        <EntryList
+          control={control}
+          register={register}
+          name="emails"
+          valueKey="address"
+          errors={e.emails}
+          newEntry={{ label: 'work', address: '' }}
+          max={10}
+          legend="E-mail addresses"
+          emptyText="No e-mail address."
+          noun="E-mail"
+          idPrefix="email"
+          inputType="email"
+          labels={EMAIL_LABELS}
+        />
+        <EntryList
+          control={control}
+          register={register}
+          name="phones"
+          valueKey="number"
+          errors={e.phones}
+          newEntry={{ label: 'work', number: '' }}
+          max={10}
+          legend="Phone numbers"
+          emptyText="No phone number."
+          noun="Phone"
+          idPrefix="phone"
+          inputType="tel"
+          labels={PHONE_LABELS}
+        />
       </div>
       <fieldset className="form-section">
         <legend>Address</legend>
         <AddressFields idPrefix="address" register={(part) => register(`address.${part}`)} errors={e.address} />
       </fieldset>
-      <div className="form-actions">
-        <button type="submit" className="btn btn--primary" disabled={isSubmitting}>
-          {isSubmitting ? 'Saving…' : submitLabel}
-        </button>
-        <button type="button" className="btn" onClick={onCancel}>
-          Cancel
-        </button>
-        <span className="form-actions__hint">Ctrl+S saves · Esc cancels</span>
-      </div>
-    </form>
+    </FormShell>
   );
 }

@@ -1,7 +1,8 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/PageHeader';
 import { call } from '../../lib/api';
+import { useAccount } from '../accounts/queries';
 import { ContactForm } from './ContactForm';
 import { contactFormValues } from './contactFormValues';
 import { contactKeys } from './queries';
@@ -12,7 +13,7 @@ export function ContactNewPage() {
   const client = useQueryClient();
   const [params] = useSearchParams();
   const accountId = Number(params.get('accountId')) || 0;
-  const account = useQuery({ queryKey: ['accounts', 'get', accountId], queryFn: () => call('accounts.get', { id: accountId }), enabled: accountId > 0 });
+  const account = useAccount(accountId);
   if (accountId && account.isPending) return <p className="page muted">Loading…</p>;
   const preset = account.data ? { id: account.data.id, name: account.data.name } : null;
   const back = () => navigate(preset ? `/accounts/${preset.id}` : '/contacts');

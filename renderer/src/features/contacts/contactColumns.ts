@@ -1,23 +1,10 @@
 import type { ColDef } from 'ag-grid-community';
 import { CONTACT_FILTERABLE, CONTACT_SORTABLE, type ContactRow } from '../../../../shared/contract/contacts';
 import { countryName } from '../../../../shared/countries';
+import { gridColumn } from '../../components/gridColumn';
 import { formatDateTime } from '../../lib/format';
 
-const sortable = new Set<string>(CONTACT_SORTABLE);
-const filterable = new Set<string>(CONTACT_FILTERABLE);
-
-function col(field: keyof ContactRow & string, headerName: string, extra: ColDef<ContactRow> = {}): ColDef<ContactRow> {
-  return {
-    colId: field,
-    field,
-    headerName,
-    sortable: sortable.has(field),
-    ...(filterable.has(field)
-      ? { filter: 'agTextColumnFilter', filterParams: { debounceMs: 300, trimInput: true, maxNumConditions: 2 } }
-      : { floatingFilter: false }),
-    ...extra,
-  };
-}
+const col = gridColumn<ContactRow>({ sortable: CONTACT_SORTABLE, filterable: CONTACT_FILTERABLE });
 
 const yesNo = (v: boolean | undefined) => (v ? 'Yes' : '');
 

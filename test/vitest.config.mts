@@ -1,12 +1,14 @@
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-const root = resolve(__dirname, '..');
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '..');
 
 export default defineConfig({
   root,
   test: {
-    reporters: ['default', resolve(__dirname, 'summary-reporter.ts')],
+    reporters: ['default', resolve(here, 'summary-reporter.ts')],
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },
       { extends: true, test: { name: 'integration', include: ['test/integration/**/*.test.ts'], environment: 'node', testTimeout: 30_000 } },
