@@ -44,6 +44,8 @@ describe('accounts', () => {
     const history = await host.call('audit.forRecord', { entity: 'account', id: a.id });
     expect(history.map((h) => h.action)).toEqual(['update', 'create']);
     expect(history[0]!.changes).toEqual({ employees: [10, 12] });
+    // Derived columns (the sort key) are stored but are not history a person reads.
+    expect(history[1]!.changes).toEqual({ name: [null, 'Acme'], employees: [null, 10], owner_id: [null, a.owner.id] });
   });
 
   it('refuses a save based on a stale version and keeps the newer data', async () => {

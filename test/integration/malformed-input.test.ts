@@ -66,15 +66,19 @@ describe('every contract method validates its input before anything runs', () =>
     expect((await host.dispatch('toString', {}, host.session)).ok).toBe(false);
   });
 
-  it('a failure inside a handler rolls the whole write back and says so plainly', async () => {
+  it('a failure inside a handler rolls the whole write back, says so plainly, and announces nothing', async () => {
     const before = await snapshot(host);
+    const announced: unknown[] = [];
+    const unsubscribe = host.events.subscribe((event, payload) => announced.push([event, payload]));
     await host.dataSource.query(`CREATE TRIGGER fail_audit BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'disk says no'); END`);
     try {
       const result = await host.dispatch('accounts.create', { name: 'Half written?' }, host.session);
       expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
     } finally {
       await host.dataSource.query(`DROP TRIGGER fail_audit`);
+      unsubscribe();
     }
     expect(await snapshot(host)).toEqual(before);
+    expect(announced).toEqual([]);
   });
 });

@@ -6,7 +6,8 @@ export interface CallContext {
   userId: number;
   /** The current time as an ISO-8601 UTC string (the clock is injected). */
   now(): string;
-  events: EventBus;
+  /** Announced after the call's transaction commits, never for a write that rolled back. */
+  events: Pick<EventBus, 'emit'>;
   /** The write transaction for methods that write; the plain connection for reads. */
   em: EntityManager;
 }

@@ -43,17 +43,20 @@ export function createDispatch(deps: DispatchDeps): Dispatch {
       throw new CrmError('validation', summarise(issues), issues);
     }
     const handler = deps.handlers[name] as (input: unknown, ctx: CallContext) => Promise<unknown>;
+    const pending: Parameters<EventBus['emit']>[] = [];
     const context = (em: CallContext['em']): CallContext => ({
       userId: session.userId,
       now: () => deps.now().toISOString(),
-      events: deps.events,
+      events: { emit: (...event) => void pending.push(event) },
       em,
     });
+    // The output is checked too, inside the transaction: a handler must never leak a field the
+    // contract does not promise, and a write whose answer is wrong is rolled back.
     const result = def.writes
-      ? await deps.writes.run((em) => handler(parsed.data, context(em)))
-      : await handler(parsed.data, context(deps.dataSource.manager));
-    // The output is checked too: a handler must never leak a field the contract does not promise.
-    return def.output.parse(result);
+      ? await deps.writes.run(async (em) => def.output.parse(await handler(parsed.data, context(em))))
+      : def.output.parse(await handler(parsed.data, context(deps.dataSource.manager)));
+    for (const event of pending) deps.events.emit(...event);
+    return result;
   };
 
   return async (method, input, session) => {

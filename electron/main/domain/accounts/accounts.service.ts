@@ -12,7 +12,7 @@ import { ACCOUNT_SELECT, accountColumns, accountFromRow } from './account.mapper
 
 const OWNER_JOIN = 'JOIN users o ON o.id = a.owner_id';
 
-const TABLE: RecordTable = { table: 'accounts', entity: 'account', noun: 'account' };
+const TABLE: RecordTable = { table: 'accounts', entity: 'account', noun: 'account', derived: ['sort_name'] };
 
 const GRID_COLUMNS: Record<string, GridColumn> = {
   name: { sql: 'a.name', kind: 'text', sortSql: 'a.sort_name', notNull: true, folded: { sql: 'a.sort_name', rangeKey: 'a.sort_name' } },

@@ -13,7 +13,7 @@ const OWNER_JOIN = 'JOIN users o ON o.id = c.owner_id';
 /** A sub-select rather than a join: a live account's name, or NULL while it is in the recycle bin. */
 const ACCOUNT_NAME = '(SELECT a.name FROM accounts a WHERE a.id = c.account_id AND a.deleted_at IS NULL)';
 
-const TABLE: RecordTable = { table: 'contacts', entity: 'contact', noun: 'contact' };
+const TABLE: RecordTable = { table: 'contacts', entity: 'contact', noun: 'contact', derived: ['sort_name', 'email', 'phone'] };
 
 const GRID_COLUMNS: Record<string, GridColumn> = {
   lastName: {

@@ -13,6 +13,12 @@ export interface RecordTable {
   entity: AuditedEntity;
   /** For messages: "account", "contact". */
   noun: string;
+  /** Columns computed from others (sort keys, mirrors): stored, but not history a person reads. */
+  derived: readonly string[];
+}
+
+function audited(t: RecordTable, changes: [string, unknown[]][]): Record<string, unknown[]> {
+  return Object.fromEntries(changes.filter(([column]) => !t.derived.includes(column)));
 }
 
 interface StoredMeta {
@@ -45,7 +51,7 @@ export async function insertRecord(em: EntityManager, t: RecordTable, values: Co
     `INSERT INTO ${t.table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`,
     cols.map((c) => row[c]),
   );
-  const changes = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null).map(([k, v]) => [k, [null, v]]));
+  const changes = audited(t, Object.entries(values).filter(([, v]) => v !== null).map(([k, v]) => [k, [null, v]]));
   await writeAudit(em, { entity: t.entity, recordId: lastId, action: 'create', changes, userId: ctx.userId, at: now });
   return lastId;
 }
@@ -84,7 +90,7 @@ export async function updateRecord(
     entity: t.entity,
     recordId: id,
     action: 'update',
-    changes: Object.fromEntries(changed.map((c) => [c, [current[c] ?? null, values[c]]])),
+    changes: audited(t, changed.map((c) => [c, [current[c] ?? null, values[c]]])),
     userId: ctx.userId,
     at: now,
   });
