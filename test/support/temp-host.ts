@@ -54,6 +54,9 @@ export async function snapshot(host: Host): Promise<Record<string, unknown[]>> {
     `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`,
   );
   const out: Record<string, unknown[]> = {};
-  for (const { name } of tables) out[name] = await host.dataSource.query(`SELECT * FROM "${name}" ORDER BY rowid`);
+  for (const { name } of tables) {
+    // FTS5's shadow tables are WITHOUT ROWID; their natural order is their key.
+    out[name] = await host.dataSource.query(`SELECT * FROM "${name}" ORDER BY rowid`).catch(() => host.dataSource.query(`SELECT * FROM "${name}"`));
+  }
   return out;
 }

@@ -1,7 +1,16 @@
 import { AccountEntity } from '../domain/accounts/account.entity';
+import { ActivityAttendeeEntity, ActivityEntity } from '../domain/activities/activity.entity';
+import { LeadScoringRuleEntity } from '../domain/leads/lead-scoring-rule.entity';
+import { LeadEntity } from '../domain/leads/lead.entity';
+import { OpportunityEntity, OpportunityStageChangeEntity, QuotaEntity } from '../domain/opportunities/opportunity.entity';
+import { PipelineEntity, PipelineStageEntity } from '../domain/opportunities/pipeline.entity';
 import { AuditEntryEntity } from '../domain/audit/audit-entry.entity';
 import { ContactEntity } from '../domain/contacts/contact.entity';
 import { UserPreferenceEntity } from '../domain/preferences/user-preference.entity';
 import { UserEntity } from '../domain/users/user.entity';
 
-export const entities = [UserEntity, AccountEntity, ContactEntity, AuditEntryEntity, UserPreferenceEntity];
+export const entities = [
+  UserEntity, AccountEntity, ContactEntity, AuditEntryEntity, UserPreferenceEntity,
+  LeadEntity, LeadScoringRuleEntity, PipelineEntity, PipelineStageEntity, OpportunityEntity, OpportunityStageChangeEntity, QuotaEntity,
+  ActivityEntity, ActivityAttendeeEntity,
+];

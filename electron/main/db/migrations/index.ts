@@ -1,6 +1,12 @@
 import type { MigrationInterface } from 'typeorm';
 import { Initial1795353657180 } from './1795353657180-Initial';
+import { SalesForceAutomation1795356916803 } from './1795356916803-SalesForceAutomation';
+import { SearchIndexAndDefaultPipeline1795357000000 } from './1795357000000-SearchIndexAndDefaultPipeline';
 import { GridIndexesAndPreferences1795353661651 } from './1795353661651-GridIndexesAndPreferences';
 
 /** Every migration this build knows, oldest first. Listed by hand so the bundler keeps them. */
-export const migrations: (new () => MigrationInterface)[] = [Initial1795353657180, GridIndexesAndPreferences1795353661651];
+export const migrations: (new () => MigrationInterface)[] = [
+  Initial1795353657180, GridIndexesAndPreferences1795353661651,
+  SalesForceAutomation1795356916803,
+  SearchIndexAndDefaultPipeline1795357000000,
+];
