@@ -4,9 +4,19 @@ import { Id } from './common';
 /** Main → renderer notifications, one typed channel. */
 export const events = {
   'record.changed': z.object({
-    entity: z.enum(['account', 'contact']),
+    entity: z.enum(['account', 'contact', 'lead', 'opportunity', 'activity']),
     id: Id,
     action: z.enum(['create', 'update', 'delete', 'restore']),
+  }),
+  /** A reminder of an activity is due (the scheduler fires each once, also after a restart). */
+  'reminder.due': z.object({
+    activityId: Id,
+    type: z.enum(['task', 'call', 'meeting', 'note']),
+    subject: z.string(),
+    /** When the reminder was set for (ISO, UTC). */
+    remindAt: z.string(),
+    /** When the task is due or the meeting starts, if any (ISO, UTC). */
+    at: z.string().nullable(),
   }),
   progress: z.object({
     taskId: z.string(),

@@ -1,10 +1,14 @@
 import type { z } from 'zod';
 import type { Envelope } from '../errors';
 import { accountsContract } from './accounts';
+import { activitiesContract } from './activities';
 import { auditContract } from './audit';
 import { contactsContract } from './contacts';
+import { leadsContract } from './leads';
+import { opportunitiesContract } from './opportunities';
 import type { EventName, EventPayload } from './events';
 import { preferencesContract } from './preferences';
+import { searchContract } from './search';
 import { usersContract } from './users';
 
 /** Every method the main process offers, by name `<module>.<verb>`. */
@@ -14,6 +18,10 @@ export const contract = {
   ...usersContract,
   ...preferencesContract,
   ...auditContract,
+  ...leadsContract,
+  ...opportunitiesContract,
+  ...activitiesContract,
+  ...searchContract,
 };
 
 export type Contract = typeof contract;

@@ -10,3 +10,6 @@ export type HandlersOf<NS extends string> = {
 };
 
 export type AllHandlers = { [M in MethodName]: Handler<M> };
+
+/** The handlers for exactly the methods of one or more contract slices (a module may own several namespaces). */
+export type ModuleHandlers<Slice> = { [M in keyof Slice & MethodName]: Handler<M> };

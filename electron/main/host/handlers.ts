@@ -1,4 +1,8 @@
 import { accountsHandlers } from '../domain/accounts/accounts.handlers';
+import { activitiesHandlers } from '../domain/activities/activities.module';
+import { leadsHandlers } from '../domain/leads/leads.module';
+import { opportunitiesHandlers } from '../domain/opportunities/opportunities.module';
+import { searchHandlers } from '../domain/search/search.module';
 import { auditHandlers } from '../domain/audit/audit.handlers';
 import { contactsHandlers } from '../domain/contacts/contacts.handlers';
 import { preferencesHandlers } from '../domain/preferences/preferences.handlers';
@@ -15,5 +19,9 @@ export function createHandlers(services: Services): AllHandlers {
     ...usersHandlers(services),
     ...preferencesHandlers(services),
     ...auditHandlers(services),
+    ...leadsHandlers(services),
+    ...opportunitiesHandlers(services),
+    ...activitiesHandlers(services),
+    ...searchHandlers(services),
   };
 }

@@ -2,6 +2,7 @@ import { userInfo } from 'node:os';
 import type { DataSource } from 'typeorm';
 import { openDatabase, type MigrationStatus } from '../db/open-database';
 import { WriteQueue } from '../db/write-queue';
+import { startBackgroundWork } from './background';
 import type { Session } from './call-context';
 import { createDispatch, type Dispatch } from './dispatch';
 import { EventBus } from './event-bus';
@@ -52,6 +53,7 @@ export async function openHost(options: HostOptions): Promise<Host> {
     now,
     ...(options.log ? { log: options.log } : {}),
   });
+  const background = startBackgroundWork(services, events, now);
   return {
     dispatch,
     events,
@@ -59,6 +61,9 @@ export async function openHost(options: HostOptions): Promise<Host> {
     dataSource,
     session: { userId: user.id },
     migration: { status, backupPath },
-    close: () => dataSource.destroy(),
+    close: async () => {
+      background.stop();
+      await dataSource.destroy();
+    },
   };
 }

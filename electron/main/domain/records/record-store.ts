@@ -9,7 +9,7 @@ import { writeAudit } from '../audit/audit.service';
 export type ColumnValues = Record<string, string | number | null>;
 
 export interface RecordTable {
-  table: 'accounts' | 'contacts';
+  table: 'accounts' | 'contacts' | 'leads' | 'opportunities' | 'activities';
   entity: AuditedEntity;
   /** For messages: "account", "contact". */
   noun: string;
@@ -133,7 +133,7 @@ export async function restoreRecord(em: EntityManager, t: RecordTable, id: numbe
 }
 
 /** A referenced record must exist and not be in the recycle bin. */
-export async function assertLive(em: EntityManager, table: 'accounts' | 'users', id: number, path: string, label: string): Promise<void> {
+export async function assertLive(em: EntityManager, table: 'accounts' | 'contacts' | 'leads' | 'opportunities' | 'users', id: number, path: string, label: string): Promise<void> {
   const sql = new Sql(em);
   const row =
     table === 'users'
