@@ -1,32 +1,17 @@
+/// <reference types="vite/client" />
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { METHOD_NAMES, type MethodName } from '../../shared/contract';
 import { snapshot, tempHost, type TestHost } from '../support/temp-host';
+import type { MalformedCases } from './malformed/cases';
 
 /**
- * For every contract method, inputs the renderer (untrusted) might send. Typed
- * as Record<MethodName, …> so a new method without cases does not compile.
- * Ids 1 exist, so a missing check would really write.
+ * For every contract method, inputs the renderer (untrusted) might send, one
+ * file per module in ./malformed. Ids 1 exist, so a missing check would really write.
  */
-const MALFORMED: Record<MethodName, unknown[]> = {
-  'accounts.create': [undefined, null, 'Acme', {}, { name: '' }, { name: 'x'.repeat(201) }, { name: 'A', extra: 1 }, { name: 'A', annualRevenue: { amountMinor: 1.5, currency: 'EUR' } }, { name: 'A', annualRevenue: { amountMinor: 1, currency: 'XYZ' } }, { name: 'A', billingAddress: { country: 'Germany' } }, { name: 'A', website: 'javascript:alert(1)' }, { name: 'A', employees: -1 }, { name: 'A', industry: 'Piracy' }],
-  'accounts.get': [undefined, {}, { id: 0 }, { id: -1 }, { id: 1.5 }, { id: '1' }, { id: 1, x: 1 }],
-  'accounts.update': [{ id: 1, patch: { name: 'B' } }, { id: 1, version: 1 }, { id: 1, version: 1, patch: { name: '' } }, { id: 1, version: 1, patch: { nope: 1 } }, { id: 1, version: 0, patch: {} }, { id: 1, version: 1, patch: { ownerId: 'me' } }],
-  'accounts.delete': [undefined, {}, { id: 'all' }, { id: 1, cascade: true }],
-  'accounts.restore': [undefined, { id: null }, { id: 2 ** 60 }],
-  'accounts.list': [undefined, {}, { startRow: 0, endRow: 0 }, { startRow: 0, endRow: 501 }, { startRow: -1, endRow: 10 }, { startRow: 0, endRow: 10, sort: [{ colId: 'name; DROP TABLE accounts', sort: 'asc' }] }, { startRow: 0, endRow: 10, filter: { 'name) OR 1=1 --': { filterType: 'text', type: 'contains', filter: 'a' } } }, { startRow: 0, endRow: 10, filter: { name: { filterType: 'text', type: 'regex', filter: '.*' } } }, { startRow: 0, endRow: 10, sort: [{ colId: 'name', sort: 'sideways' }] }],
-  'accounts.lookup': [undefined, {}, { text: 5 }, { text: 'a', limit: 1000 }],
-  'contacts.create': [undefined, {}, { firstName: 'Only' }, { lastName: 'X', emails: 'a@b.c' }, { lastName: 'X', emails: [{ address: 'nope' }] }, { lastName: 'X', phones: [{ number: 'abc' }] }, { lastName: 'X', birthday: '17.05.1980' }, { lastName: 'X', emailOptOut: 'yes' }, { lastName: 'X', emails: Array.from({ length: 11 }, (_, i) => ({ address: `a${i}@b.de` })) }],
-  'contacts.get': [undefined, { id: 'x' }, { id: 1, include: 'all' }],
-  'contacts.update': [{ id: 1, version: 1, patch: { lastName: '' } }, { id: 1, version: 1, patch: { emails: [{ address: 'x' }] } }, { id: 1, patch: {} }, { id: 1, version: 1, patch: { id: 5 } }],
-  'contacts.delete': [undefined, { id: -5 }],
-  'contacts.restore': [undefined, { id: 'x' }],
-  'contacts.list': [undefined, { startRow: 0, endRow: 10, accountId: 'x' }, { startRow: 0, endRow: 10, filter: { email: { filterType: 'number', type: 'equals', filter: 'x' } } }, { startRow: 0, endRow: 10, sort: [{ colId: 'birthday', sort: 'asc' }] }],
-  'session.current': [{ as: 'admin' }, 'root'],
-  'users.list': [{ includeInactive: true }, 5],
-  'preferences.getGridState': [undefined, { grid: 'secrets' }],
-  'preferences.setGridState': [{ grid: 'contacts' }, { grid: 'contacts', columns: [{ colId: '<script>', width: 100 }] }, { grid: 'contacts', columns: [{ colId: 'email', width: 1e9 }] }, { grid: 'contacts', columns: 'all' }],
-  'audit.forRecord': [undefined, { entity: 'users', id: 1 }, { entity: 'account', id: 1, limit: 0 }],
-};
+const MALFORMED: Partial<Record<MethodName, unknown[]>> = Object.assign(
+  {},
+  ...Object.values(import.meta.glob<{ cases: MalformedCases }>('./malformed/*.ts', { eager: true })).map((m) => m.cases ?? {}),
+);
 
 let host: TestHost;
 beforeAll(async () => {
@@ -45,7 +30,9 @@ describe('every contract method validates its input before anything runs', () =>
 
   for (const method of METHOD_NAMES) {
     it(`${method} refuses malformed input with a validation error and writes nothing`, async () => {
-      for (const input of MALFORMED[method]) {
+      const cases = MALFORMED[method] ?? [];
+      expect(cases.length, `${method} has no malformed cases in test/integration/malformed/`).toBeGreaterThan(0);
+      for (const input of cases) {
         const before = await snapshot(host);
         const result = await host.dispatch(method, input, host.session);
         expect(result.ok, `${method} accepted ${JSON.stringify(input)}`).toBe(false);

@@ -1,0 +1,7 @@
+import type { MalformedCases } from './cases';
+
+/** Inputs the untrusted renderer might send; ids 1 exist, so a missing check would really write. */
+export const cases: MalformedCases = {
+  'session.current': [{ as: 'admin' }, 'root'],
+  'users.list': [{ includeInactive: true }, 5],
+};
