@@ -10,7 +10,15 @@ const fakes = vi.hoisted(() => {
   const windows: { options: any; webContents: any; loaded: string[] }[] = [];
   let readyResolve: () => void = () => undefined;
   const ready = new Promise<void>((r) => (readyResolve = r));
-  return { handlers, windows, ready, readyResolve: () => readyResolve(), exposed: {} as Record<string, any>, invoked: [] as unknown[][], opened: [] as string[] };
+  return {
+    handlers,
+    windows,
+    ready,
+    readyResolve: () => readyResolve(),
+    exposed: {} as Record<string, any>,
+    invoked: [] as unknown[][],
+    opened: [] as string[],
+  };
 });
 
 vi.mock('electron', () => {
@@ -52,6 +60,9 @@ vi.mock('electron', () => {
     },
     BrowserWindow,
     dialog: { showErrorBox: vi.fn() },
+    Notification: class {
+      static isSupported = () => false;
+    },
     ipcMain: { handle: (channel: string, h: (event: unknown, ...args: unknown[]) => unknown) => fakes.handlers.set(channel, h) },
     shell: { openExternal: (url: string) => (fakes.opened.push(url), Promise.resolve()) },
     contextBridge: { exposeInMainWorld: (key: string, api: unknown) => (fakes.exposed[key] = api) },
@@ -120,6 +131,21 @@ describe('Electron main process glue', () => {
     expect(contents.windowOpenHandler({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' });
     await Promise.resolve();
     expect(fakes.opened).toEqual(['https://phishing.example/login', 'https://acme.example/']);
+  });
+});
+
+describe('reminders', () => {
+  it('show a native notification when a reminder is due', async () => {
+    const { notifyReminders } = await import('../../electron/main/app/notifications');
+    const { EventBus } = await import('../../electron/main/host/event-bus');
+    const events = new EventBus();
+    const shown: { title: string; body: string }[] = [];
+    const stop = notifyReminders(events, (o) => ({ show: () => shown.push(o), on: () => undefined }), () => undefined, () => true);
+    events.emit('record.changed', { entity: 'contact', id: 1, action: 'update' });
+    events.emit('reminder.due', { activityId: 4, type: 'call', subject: 'Call Ayşe about the renewal', remindAt: '2026-03-01T09:00:00.000Z', at: null });
+    stop();
+    events.emit('reminder.due', { activityId: 5, type: 'task', subject: 'After stop', remindAt: '2026-03-01T09:00:00.000Z', at: null });
+    expect(shown).toEqual([{ title: 'Call reminder', body: 'Call Ayşe about the renewal' }]);
   });
 });
 

@@ -1,11 +1,12 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Notification } from 'electron';
 import { ConfigError, loadDeploymentConfig } from '../config/deployment-config';
 import { electronNativeBinding } from '../config/native-binding';
 import { DatabaseTooNewError } from '../db/open-database';
 import { openHost, type Host } from '../host/host';
 import { bindContract, forwardEvents } from './ipc';
+import { notifyReminders } from './notifications';
 import { appUrlMatcher } from './security';
 import { configureUpdater } from './updater';
 import { createMainWindow } from './window';
@@ -41,6 +42,12 @@ async function start(): Promise<void> {
   const url = rendererUrl();
   bindContract(ipcMain, host.dispatch, () => host.session, appUrlMatcher(url));
   forwardEvents(host.events, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
+  notifyReminders(
+    host.events,
+    (options) => new Notification(options),
+    () => BrowserWindow.getAllWindows()[0]?.show(),
+    () => Notification.isSupported(),
+  );
   const target = { preloadPath: join(__dirname, '../preload/index.js'), rendererUrl: url };
   createMainWindow(target);
   app.on('activate', () => {
