@@ -10,6 +10,9 @@ export interface BackgroundWork {
  * later). Started when the host opens, stopped when it closes; every timer
  * reads the injected clock.
  */
-export function startBackgroundWork(_services: Services, _events: EventBus, _now: () => Date): BackgroundWork {
-  return { stop: () => undefined };
+export function startBackgroundWork(services: Services, events: EventBus, _now: () => Date): BackgroundWork {
+  // The scheduler reads the same injected clock through the services' ISO clock.
+  const { reminders } = services.activities;
+  reminders.start(events);
+  return { stop: () => reminders.stop() };
 }

@@ -1,11 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
+import { useCallback, useState } from 'react';
 import { NavLink, Outlet } from 'react-router';
+import { CommandPalette } from '../features/search/CommandPalette';
+import { SearchButton } from '../features/search/SearchButton';
+import { usePaletteHotkey } from '../features/search/usePaletteHotkey';
 import { call } from '../lib/api';
 
-/** Left navigation, a header with the current user, and the page. */
+/** Left navigation, a header with global search and the current user, the page, and the command palette (Ctrl/Cmd+K). */
 export function Shell() {
   const session = useQuery({ queryKey: ['session'], queryFn: () => call('session.current', {}), staleTime: Infinity });
   const user = session.data?.user;
+  const [paletteOpen, setPaletteOpen] = useState(false);
+  const closePalette = useCallback(() => setPaletteOpen(false), []);
+  usePaletteHotkey(() => setPaletteOpen((open) => !open));
   return (
     <div className="shell">
       <a href="#main" className="skip-link">
@@ -13,6 +20,7 @@ export function Shell() {
       </a>
       <header className="shell__header">
         <span className="shell__brand">Office CRM</span>
+        <SearchButton onOpen={() => setPaletteOpen(true)} />
         <span className="shell__user">
           {user ? (
             <>
@@ -36,6 +44,7 @@ export function Shell() {
       <main className="shell__main" id="main" tabIndex={-1}>
         <Outlet />
       </main>
+      <CommandPalette open={paletteOpen} onClose={closePalette} />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import type { MigrationInterface } from 'typeorm';
 import { Initial1795353657180 } from './1795353657180-Initial';
 import { SalesForceAutomation1795356916803 } from './1795356916803-SalesForceAutomation';
 import { SearchIndexAndDefaultPipeline1795357000000 } from './1795357000000-SearchIndexAndDefaultPipeline';
+import { DefaultLeadScoringRules1795357100000 } from './1795357100000-DefaultLeadScoringRules';
 import { GridIndexesAndPreferences1795353661651 } from './1795353661651-GridIndexesAndPreferences';
 
 /** Every migration this build knows, oldest first. Listed by hand so the bundler keeps them. */
@@ -9,4 +10,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   Initial1795353657180, GridIndexesAndPreferences1795353661651,
   SalesForceAutomation1795356916803,
   SearchIndexAndDefaultPipeline1795357000000,
+  DefaultLeadScoringRules1795357100000,
 ];

@@ -1,0 +1,33 @@
+import { foldForSort } from '../../../../shared/text';
+
+/** Something the palette can do besides opening a record. */
+export interface PaletteCommand {
+  id: string;
+  label: string;
+  /** Other words that find it ("create", "add", …). */
+  keywords: string[];
+  /** A route in renderer/src/app/routes.tsx. */
+  to: string;
+}
+
+export const COMMANDS: PaletteCommand[] = [
+  { id: 'new-account', label: 'New account', keywords: ['create', 'add', 'company'], to: '/accounts/new' },
+  { id: 'new-contact', label: 'New contact', keywords: ['create', 'add', 'person'], to: '/contacts/new' },
+  { id: 'go-accounts', label: 'Go to Accounts', keywords: ['open', 'list', 'companies'], to: '/accounts' },
+  { id: 'go-contacts', label: 'Go to Contacts', keywords: ['open', 'list', 'people'], to: '/contacts' },
+];
+
+const words = (text: string) => foldForSort(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+
+/**
+ * The commands whose words start with every word typed ("new acc" → New account,
+ * "go con" → Go to Contacts), accent- and case-free. Empty text lists them all.
+ */
+export function matchCommands(text: string, commands: PaletteCommand[] = COMMANDS): PaletteCommand[] {
+  const typed = words(text);
+  if (typed.length === 0) return commands;
+  return commands.filter((c) => {
+    const own = [...words(c.label), ...c.keywords.flatMap(words)];
+    return typed.every((t) => own.some((w) => w.startsWith(t)));
+  });
+}
