@@ -149,9 +149,13 @@ export class TimelineService {
          FROM audit_log l JOIN users u ON u.id = l.user_id WHERE l.id IN (${ids.map(() => '?').join(', ')})`,
       ids,
     );
-    return rows.map((r) => {
+    return rows.flatMap((r) => {
       const parsed = JSON.parse(r.changes) as Record<string, [unknown, unknown]>;
-      const fields = Object.entries(parsed).map(([field, [from, to]]) => ({ field, from, to }));
+      // A stage move has its own stage-change item with the stage names; the raw id would only repeat it.
+      const fields = Object.entries(parsed)
+        .filter(([field]) => !(r.entity === 'opportunity' && field === 'stage_id'))
+        .map(([field, [from, to]]) => ({ field, from, to }));
+      if (r.action === 'update' && !fields.length) return [];
       const title =
         r.action === 'create'
           ? `Created ${r.entity}`
@@ -161,7 +165,7 @@ export class TimelineService {
               ? 'Restored from the recycle bin'
               : `Changed ${fields.map((f) => fieldLabel(f.field).toLowerCase()).join(', ')}`;
       const details = r.action === 'update' ? fields.map((f) => `${fieldLabel(f.field)}: ${show(f.from)} → ${show(f.to)}`).join('\n') : null;
-      return {
+      return [{
         key: `audit:${r.id}`,
         kind: 'field_change' as const,
         at: r.at,
@@ -171,7 +175,7 @@ export class TimelineService {
         activity: null,
         stage: null,
         change: { entity: r.entity, action: r.action, fields },
-      };
+      }];
     });
   }
 }
