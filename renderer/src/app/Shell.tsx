@@ -38,8 +38,14 @@ export function Shell() {
         </span>
       </header>
       <nav className="shell__nav" aria-label="Main">
+        <NavLink to="/my-day">My day</NavLink>
+        <NavLink to="/leads">Leads</NavLink>
         <NavLink to="/accounts">Accounts</NavLink>
         <NavLink to="/contacts">Contacts</NavLink>
+        <NavLink to="/opportunities">Opportunities</NavLink>
+        <NavLink to="/pipeline">Pipeline</NavLink>
+        <NavLink to="/forecast">Forecast</NavLink>
+        <NavLink to="/calendar">Calendar</NavLink>
       </nav>
       <main className="shell__main" id="main" tabIndex={-1}>
         <Outlet />

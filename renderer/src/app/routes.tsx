@@ -7,6 +7,9 @@ import { ContactDetail } from '../features/contacts/ContactDetail';
 import { ContactEditPage } from '../features/contacts/ContactEditPage';
 import { ContactNewPage } from '../features/contacts/ContactNewPage';
 import { ContactsGrid } from '../features/contacts/ContactsGrid';
+import { activityRoutes } from '../features/activities/activityRoutes';
+import { leadRoutes } from '../features/leads/leadRoutes';
+import { opportunityRoutes } from '../features/opportunities/opportunityRoutes';
 import { NotFound } from './NotFound';
 import { Shell } from './Shell';
 
@@ -23,6 +26,9 @@ export function AppRoutes() {
         <Route path="contacts/new" element={<ContactNewPage />} />
         <Route path="contacts/:id" element={<ContactDetail />} />
         <Route path="contacts/:id/edit" element={<ContactEditPage />} />
+        {leadRoutes}
+        {opportunityRoutes}
+        {activityRoutes}
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>
