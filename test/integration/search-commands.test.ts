@@ -11,9 +11,11 @@ describe('command palette commands', () => {
 
   it('matches when every typed word starts a word of the command, in any case', () => {
     expect(labels('new acc')).toEqual(['New account']);
-    expect(labels('NEW')).toEqual(['New account', 'New contact']);
+    expect(labels('NEW')).toEqual(['New account', 'New contact', 'New lead', 'New opportunity']);
     expect(labels('go con')).toEqual(['Go to Contacts']);
     expect(labels('create person')).toEqual(['New contact']);
+    expect(labels('go pip')).toEqual(['Go to Pipeline']);
+    expect(labels('deal')).toEqual(['New opportunity', 'Go to Opportunities']);
     expect(labels('acc')).toEqual(['New account', 'Go to Accounts']);
   });
 
@@ -24,6 +26,19 @@ describe('command palette commands', () => {
   });
 
   it('every command goes to a route the app has', () => {
-    expect(COMMANDS.map((c) => c.to)).toEqual(['/accounts/new', '/contacts/new', '/accounts', '/contacts']);
+    expect(COMMANDS.map((c) => c.to)).toEqual([
+      '/accounts/new',
+      '/contacts/new',
+      '/accounts',
+      '/contacts',
+      '/leads/new',
+      '/opportunities/new',
+      '/leads',
+      '/opportunities',
+      '/pipeline',
+      '/forecast',
+      '/my-day',
+      '/calendar',
+    ]);
   });
 });

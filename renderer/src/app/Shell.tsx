@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { NavLink, Outlet } from 'react-router';
+import { ReminderToasts } from '../features/activities/ReminderToasts';
 import { CommandPalette } from '../features/search/CommandPalette';
 import { SearchButton } from '../features/search/SearchButton';
 import { usePaletteHotkey } from '../features/search/usePaletteHotkey';
@@ -51,6 +52,7 @@ export function Shell() {
         <Outlet />
       </main>
       <CommandPalette open={paletteOpen} onClose={closePalette} />
+      <ReminderToasts />
     </div>
   );
 }

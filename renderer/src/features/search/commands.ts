@@ -15,6 +15,14 @@ export const COMMANDS: PaletteCommand[] = [
   { id: 'new-contact', label: 'New contact', keywords: ['create', 'add', 'person'], to: '/contacts/new' },
   { id: 'go-accounts', label: 'Go to Accounts', keywords: ['open', 'list', 'companies'], to: '/accounts' },
   { id: 'go-contacts', label: 'Go to Contacts', keywords: ['open', 'list', 'people'], to: '/contacts' },
+  { id: 'new-lead', label: 'New lead', keywords: ['create', 'add', 'prospect'], to: '/leads/new' },
+  { id: 'new-opportunity', label: 'New opportunity', keywords: ['create', 'add', 'deal'], to: '/opportunities/new' },
+  { id: 'go-leads', label: 'Go to Leads', keywords: ['open', 'list', 'prospects'], to: '/leads' },
+  { id: 'go-opportunities', label: 'Go to Opportunities', keywords: ['open', 'list', 'deals'], to: '/opportunities' },
+  { id: 'go-pipeline', label: 'Go to Pipeline', keywords: ['open', 'kanban', 'board'], to: '/pipeline' },
+  { id: 'go-forecast', label: 'Go to Forecast', keywords: ['open', 'quota', 'chart'], to: '/forecast' },
+  { id: 'go-my-day', label: 'Go to My day', keywords: ['open', 'today', 'tasks'], to: '/my-day' },
+  { id: 'go-calendar', label: 'Go to Calendar', keywords: ['open', 'meetings', 'week', 'month'], to: '/calendar' },
 ];
 
 const words = (text: string) => foldForSort(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
