@@ -1,7 +1,11 @@
-export const USAGE = `Usage: npm run seed -- --contacts M [--accounts N] [--db <file>] [--seed S] [--now <ISO time>]
+export const USAGE = `Usage: npm run seed -- --contacts M [--accounts N] [--opportunities O] [--leads L] [--activities A]
+                      [--db <file>] [--seed S] [--now <ISO time>]
 
-  --contacts M   sample contacts to add (default 0)
-  --accounts N   sample accounts to add (default: contacts / 10, rounded up)
+  --contacts M       sample contacts to add (default 0)
+  --accounts N       sample accounts to add (default: contacts / 10, rounded up)
+  --opportunities O  opportunities with their stage history, over the accounts (default 0)
+  --leads L          leads (default 0)
+  --activities A     tasks, calls, meetings and notes on contacts, leads and opportunities (default 0)
   --db <file>    SQLite file to fill (default: the app's database from crm.config.json / the data folder)
   --seed S       random seed; the same seed (and --now) gives the same data (default 1)
   --now <time>   records are dated in the three years before this UTC time (default: now)`;
@@ -9,6 +13,9 @@ export const USAGE = `Usage: npm run seed -- --contacts M [--accounts N] [--db <
 export interface SeedArgs {
   accounts: number;
   contacts: number;
+  opportunities: number;
+  leads: number;
+  activities: number;
   db: string | null;
   seed: number;
   /** Null: the time of seeding. */
@@ -39,7 +46,7 @@ export function parseSeedArgs(argv: readonly string[]): SeedArgs {
       help = true;
       continue;
     }
-    const match = /^--(accounts|contacts|db|seed|now)(?:=(.*))?$/.exec(arg);
+    const match = /^--(accounts|contacts|opportunities|leads|activities|db|seed|now)(?:=(.*))?$/.exec(arg);
     if (!match) throw new ArgError(`Unknown argument "${arg}".`);
     const flag = match[1]!;
     const value = match[2] ?? argv[++i];
@@ -49,6 +56,10 @@ export function parseSeedArgs(argv: readonly string[]): SeedArgs {
   }
   const contacts = seen.has('contacts') ? count('--contacts', seen.get('contacts')!, MAX_ROWS) : 0;
   const accounts = seen.has('accounts') ? count('--accounts', seen.get('accounts')!, MAX_ROWS) : Math.ceil(contacts / 10);
+  const sales = (flag: 'opportunities' | 'leads' | 'activities') => (seen.has(flag) ? count(`--${flag}`, seen.get(flag)!, MAX_ROWS) : 0);
+  const opportunities = sales('opportunities');
+  const leads = sales('leads');
+  const activities = sales('activities');
   const seed = seen.has('seed') ? count('--seed', seen.get('seed')!, 0xffffffff) : 1;
   let now: Date | null = null;
   if (seen.has('now')) {
@@ -58,6 +69,8 @@ export function parseSeedArgs(argv: readonly string[]): SeedArgs {
       throw new ArgError(`--now takes a UTC date or time such as 2026-11-22 or 2026-11-22T13:00:00Z, not "${text}".`);
     }
   }
-  if (!help && accounts === 0 && contacts === 0) throw new ArgError('Nothing to do: give --contacts and/or --accounts.');
-  return { accounts, contacts, db: seen.get('db') ?? null, seed, now, help };
+  if (!help && accounts + contacts + opportunities + leads + activities === 0) {
+    throw new ArgError('Nothing to do: give --contacts, --accounts, --opportunities, --leads or --activities.');
+  }
+  return { accounts, contacts, opportunities, leads, activities, db: seen.get('db') ?? null, seed, now, help };
 }

@@ -7,6 +7,7 @@ import { loadDeploymentConfig } from '../config/deployment-config';
 import { openHost } from '../host/host';
 import { ArgError, USAGE, parseSeedArgs, type SeedArgs } from './cli-args';
 import { seedDatabase } from './seed-database';
+import { seedSales } from './seed-sales';
 
 const PROGRESS_EVERY = 100_000;
 
@@ -33,6 +34,22 @@ async function run(args: SeedArgs): Promise<void> {
     console.log(
       `Done: ${result.accounts} accounts, ${result.contacts} contacts in ${result.seconds.toFixed(2)} s (${rate} rows/s).`,
     );
+    if (args.opportunities + args.leads + args.activities > 0) {
+      const sales = seedSales(host.dataSource, {
+        opportunities: args.opportunities,
+        leads: args.leads,
+        activities: args.activities,
+        seed: args.seed,
+        ...(args.now ? { now: args.now } : {}),
+        onProgress: ({ table, done, total }) => {
+          if (done % PROGRESS_EVERY === 0 || done === total) console.log(`  ${table}: ${done.toLocaleString('en')} / ${total.toLocaleString('en')}`);
+        },
+      });
+      console.log(
+        `Done: ${sales.opportunities} opportunities (${sales.stageChanges} stage changes), ${sales.leads} leads, ` +
+          `${sales.activities} activities in ${sales.seconds.toFixed(2)} s (${Math.round(sales.rowsPerSecond).toLocaleString('en')} rows/s).`,
+      );
+    }
   } finally {
     await host.close();
   }
