@@ -1,13 +1,19 @@
-export const BENCH_USAGE = `Usage: npm run bench -- [--contacts N] [--accounts N] [--db <file>] [--runs R]
+export const BENCH_USAGE = `Usage: npm run bench -- [--contacts N] [--accounts N] [--opportunities N] [--leads N] [--activities N] [--db <file>] [--runs R]
 
-  --contacts N   contacts in the benchmark database (default 100000)
-  --accounts N   accounts (default contacts / 10)
+  --contacts N       contacts in the benchmark database (default 100000)
+  --accounts N       accounts (default contacts / 10)
+  --opportunities N  opportunities with stage history (default contacts / 5)
+  --leads N          leads (default contacts / 5)
+  --activities N     activities (default contacts / 2)
   --db <file>    reuse this file when it holds exactly these counts; create and seed it when it does not exist
   --runs R       timed runs per case (default 200)`;
 
 export interface BenchArgs {
   contacts: number;
   accounts: number;
+  opportunities: number;
+  leads: number;
+  activities: number;
   db: string | null;
   runs: number;
 }
@@ -26,7 +32,7 @@ function whole(flag: string, text: string, min: number): number {
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   const seen = new Map<string, string>();
   for (let i = 0; i < argv.length; i++) {
-    const match = /^--(contacts|accounts|db|runs)(?:=(.*))?$/.exec(argv[i]!);
+    const match = /^--(contacts|accounts|opportunities|leads|activities|db|runs)(?:=(.*))?$/.exec(argv[i]!);
     if (!match) throw new BenchArgError(`Unknown argument "${argv[i]}".`);
     const value = match[2] ?? argv[++i];
     if (value === undefined || value === '') throw new BenchArgError(`--${match[1]} needs a value.`);
@@ -36,6 +42,9 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   return {
     contacts,
     accounts: seen.has('accounts') ? whole('--accounts', seen.get('accounts')!, 0) : Math.ceil(contacts / 10),
+    opportunities: seen.has('opportunities') ? whole('--opportunities', seen.get('opportunities')!, 0) : Math.ceil(contacts / 5),
+    leads: seen.has('leads') ? whole('--leads', seen.get('leads')!, 0) : Math.ceil(contacts / 5),
+    activities: seen.has('activities') ? whole('--activities', seen.get('activities')!, 0) : Math.ceil(contacts / 2),
     db: seen.get('db') ?? null,
     runs: seen.has('runs') ? whole('--runs', seen.get('runs')!, 1) : 200,
   };

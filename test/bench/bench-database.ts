@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { openHost, type Host } from '../../electron/main/host/host';
 import { sqliteHandle } from '../../electron/main/db/sqlite-handle';
 import { seedDatabase, type SeedResult } from '../../electron/main/seed/seed-database';
+import { seedSales, type SalesSeedResult } from '../../electron/main/seed/seed-sales';
 import { BenchArgError, type BenchArgs } from './bench-args';
 
 export const RESULTS_DIR = resolve(__dirname, '../../bench-results');
@@ -12,6 +13,22 @@ export interface BenchDatabase {
   host: Host;
   /** Null when an already seeded file was reused. */
   seeding: SeedResult | null;
+  /** Null when the file already had its opportunities, leads and activities. */
+  salesSeeding: SalesSeedResult | null;
+}
+
+/**
+ * Sales data is added to a reused file whose sales tables are still empty
+ * (files seeded before sales existed); a file with other sales counts is used as it is.
+ */
+function seedSalesIfMissing(host: Host, args: BenchArgs, log: (line: string) => void): SalesSeedResult | null {
+  const n = sqliteHandle(host.dataSource)
+    .prepare(`SELECT (SELECT COUNT(*) FROM opportunities) + (SELECT COUNT(*) FROM leads) + (SELECT COUNT(*) FROM activities)`)
+    .pluck()
+    .get() as number;
+  if (n > 0 || args.opportunities + args.leads + args.activities === 0) return null;
+  log(`Seeding ${args.opportunities} opportunities, ${args.leads} leads and ${args.activities} activities…`);
+  return seedSales(host.dataSource, { opportunities: args.opportunities, leads: args.leads, activities: args.activities });
 }
 
 const counts = (host: Host) =>
@@ -36,7 +53,7 @@ export async function prepareBenchDatabase(args: BenchArgs, log: (line: string) 
   const found = counts(host);
   if (found.accounts === args.accounts && found.contacts === args.contacts) {
     log(`Reusing ${path} (${found.accounts} accounts, ${found.contacts} contacts).`);
-    return { path, host, seeding: null };
+    return { path, host, seeding: null, salesSeeding: seedSalesIfMissing(host, args, log) };
   }
   if (found.accounts + found.contacts > 0) {
     await host.close();
@@ -60,7 +77,7 @@ export async function prepareBenchDatabase(args: BenchArgs, log: (line: string) 
       shown = overall;
     },
   });
-  return { path, host, seeding };
+  return { path, host, seeding, salesSeeding: seedSalesIfMissing(host, args, log) };
 }
 
 /** The file and its write-ahead log: together they are what the database occupies on disk. */

@@ -11,6 +11,7 @@ import { BENCH_USAGE, BenchArgError, parseBenchArgs, type BenchArgs } from './be
 import { RESULTS_DIR, databaseBytes, prepareBenchDatabase } from './bench-database';
 import { captureStatements, handWrittenContactsPage, normalizeSql, type CapturedStatement } from './contacts-page-sql';
 import { formatTable, writeJson, type CaseResult } from './report';
+import { formatSalesTable, measureSales } from './sales-cases';
 import { timeRuns } from './stats';
 
 const PAGE = 100;
@@ -93,6 +94,7 @@ async function run(args: BenchArgs): Promise<void> {
       console.log(`Measuring ${c.name} (${args.runs} runs each way)…`);
       results.push(await measure(host, db, c, args.runs));
     }
+    const sales = await measureSales(host, args.runs, (line) => console.log(line));
     const bytes = databaseBytes(bench.path);
     const seeding = bench.seeding
       ? `${bench.seeding.accounts + bench.seeding.contacts} rows in ${bench.seeding.seconds.toFixed(1)} s = ${Math.round(bench.seeding.rowsPerSecond).toLocaleString('en')} rows/s`
@@ -101,6 +103,14 @@ async function run(args: BenchArgs): Promise<void> {
     console.log(`contacts.list, ${PAGE} rows sorted by last name; ${live.toLocaleString('en')} contacts, ${args.accounts.toLocaleString('en')} accounts`);
     console.log(formatTable(results));
     console.log('');
+    const opportunities = db.prepare(`SELECT COUNT(*) FROM opportunities WHERE deleted_at IS NULL`).pluck().get() as number;
+    console.log(`Sales: ${opportunities.toLocaleString('en')} opportunities`);
+    console.log(formatSalesTable(sales));
+    console.log('');
+    if (bench.salesSeeding) {
+      const s = bench.salesSeeding;
+      console.log(`Sales seeding: ${s.opportunities + s.stageChanges + s.leads + s.activities} rows in ${s.seconds.toFixed(1)} s = ${Math.round(s.rowsPerSecond).toLocaleString('en')} rows/s`);
+    }
     console.log(`Seeding:       ${seeding}`);
     console.log(`Database size: ${(bytes / 1024 / 1024).toFixed(1)} MiB (${bench.path})`);
     const drift = results.filter((r) => !r.matchesHandWritten).map((r) => r.name);
@@ -115,6 +125,8 @@ async function run(args: BenchArgs): Promise<void> {
         seeding: bench.seeding,
         lastNamePrefix: prefix,
         cases: results,
+        salesSeeding: bench.salesSeeding,
+        sales,
       },
       started,
     );
