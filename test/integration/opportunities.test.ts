@@ -182,6 +182,8 @@ describe('the board', () => {
     // Capped, ordered by expected close date (none last).
     expect(column.cards.map((c) => c.name)).toEqual(['B', 'D', 'A']);
     expect(column.cards[0]).toMatchObject({ amount: eur(1002), probability: 60, owner: { name: 'Test Admin' }, expectedCloseDate: '2026-04-01' });
+    const wide = await host.call('opportunities.board', { pipelineId: sales.id, limit: 5 });
+    expect(wide.columns.find((c) => c.stage.id === proposal)!.cards.map((c) => c.name)).toEqual(['B', 'D', 'A', 'C', 'USD']);
     const empty = board.columns.find((c) => c.stage.name === 'Prospecting')!;
     expect(empty).toMatchObject({ count: 0, totals: [], cards: [] });
   });

@@ -1,4 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
+import { OpportunityReportIndexes1795359835849 } from './1795359835849-OpportunityReportIndexes';
 import { Initial1795353657180 } from './1795353657180-Initial';
 import { SalesForceAutomation1795356916803 } from './1795356916803-SalesForceAutomation';
 import { SearchIndexAndDefaultPipeline1795357000000 } from './1795357000000-SearchIndexAndDefaultPipeline';
@@ -11,4 +12,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   SalesForceAutomation1795356916803,
   SearchIndexAndDefaultPipeline1795357000000,
   DefaultLeadScoringRules1795357100000,
+  OpportunityReportIndexes1795359835849,
 ];

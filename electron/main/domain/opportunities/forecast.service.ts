@@ -126,9 +126,9 @@ export class ForecastService {
       `SELECT op.owner_id, ${periodSql(q.period, 'op.closed_at')} AS period, SUM(op.amount_minor) AS amount
          FROM opportunities op JOIN pipeline_stages s ON s.id = op.stage_id
         WHERE op.deleted_at IS NULL AND s.kind = 'won' AND op.currency = ?
-          AND substr(op.closed_at, 1, 10) BETWEEN ? AND ? ${owner}
+          AND op.closed_at >= ? AND op.closed_at < ? ${owner}
         GROUP BY 1, 2`,
-      [q.currency, q.from, q.to, ...ownerParams],
+      [q.currency, q.from, dayAfter(q.to), ...ownerParams],
     );
     const quotas = await this.sql.all<{ user_id: number; period: string; amount_minor: number }>(
       `SELECT user_id, period, amount_minor FROM quotas
@@ -191,10 +191,10 @@ export class ForecastService {
   /** Opportunities closed (won or lost) between from and to, by the date they were closed. */
   async winLoss(q: z.output<typeof WinLossQuery>): Promise<WinLoss> {
     const owner = q.ownerId === undefined ? '' : 'AND op.owner_id = ?';
-    const params = [q.from, q.to, ...(q.ownerId === undefined ? [] : [q.ownerId])];
+    const params = [q.from, dayAfter(q.to), ...(q.ownerId === undefined ? [] : [q.ownerId])];
     const base = `FROM opportunities op JOIN pipeline_stages s ON s.id = op.stage_id
         WHERE op.deleted_at IS NULL AND s.kind IN ('won', 'lost') AND op.closed_at IS NOT NULL
-          AND substr(op.closed_at, 1, 10) BETWEEN ? AND ? ${owner}`;
+          AND op.closed_at >= ? AND op.closed_at < ? ${owner}`;
     const groups = await this.sql.all<{ owner_id: number; period: string; kind: 'won' | 'lost'; currency: string; n: number; amount: number; days: number }>(
       `SELECT op.owner_id, ${periodSql(q.period, 'op.closed_at')} AS period, s.kind, op.currency, COUNT(*) AS n, SUM(op.amount_minor) AS amount,
               SUM(julianday(op.closed_at) - julianday(op.created_at)) AS days
@@ -254,4 +254,13 @@ export class ForecastService {
       .sort((a, b) => a.owner.name.localeCompare(b.owner.name) || a.owner.id - b.owner.id || a.period.localeCompare(b.period));
     return { totals: stats(total), rows };
   }
+}
+
+/**
+ * The exclusive upper bound of a closing-date range: closed_at holds full ISO
+ * times, so "up to 2026-12-31" is "before 2027-01-01" — a range an index serves,
+ * where substr(closed_at, 1, 10) would read every row.
+ */
+function dayAfter(isoDate: string): string {
+  return new Date(Date.parse(`${isoDate}T00:00:00.000Z`) + 86_400_000).toISOString().slice(0, 10);
 }
