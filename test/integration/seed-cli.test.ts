@@ -20,10 +20,20 @@ describe('seed command-line arguments', () => {
     expect(parseSeedArgs(['--accounts', '10', '--contacts=200', '--db', 'x.sqlite', '--seed=9'])).toEqual({
       accounts: 10,
       contacts: 200,
+      opportunities: 0,
+      leads: 0,
+      activities: 0,
       db: 'x.sqlite',
       seed: 9,
       now: null,
       help: false,
+    });
+    expect(parseSeedArgs(['--opportunities=50', '--leads', '20', '--activities', '300'])).toMatchObject({
+      accounts: 0,
+      contacts: 0,
+      opportunities: 50,
+      leads: 20,
+      activities: 300,
     });
     expect(parseSeedArgs(['--contacts', '1', '--now', '2026-11-22T13:00:00Z']).now).toEqual(new Date('2026-11-22T13:00:00Z'));
     expect(parseSeedArgs(['--contacts', '95'])).toMatchObject({ accounts: 10, contacts: 95, db: null, seed: 1 });
@@ -38,6 +48,7 @@ describe('seed command-line arguments', () => {
     [['--rows', '5']],
     [['--seed', '99999999999', '--contacts', '1']],
     [['--contacts', '1', '--now', 'yesterday']],
+    [['--opportunities', 'lots']],
     [['--contacts', '1', '--now', '2026-11-22 13:00']],
     [[]],
   ])('refuses %j', (argv) => {
