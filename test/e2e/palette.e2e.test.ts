@@ -44,21 +44,25 @@ describe('command palette', () => {
     await muller.waitFor();
     expect(await muller.textContent()).toContain('München, DE');
     expect(await muller.getAttribute('aria-selected')).toBe('true');
-    // Ayşe's account is Müller, so she is found too; the lead has no page yet.
+    // Ayşe's account is Müller, so she is found too, and so is the lead Mila Müllerova.
     const ayse = palette(page).getByRole('group', { name: 'Contacts' }).getByRole('option', { name: /Ayşe Çelik/ });
     await ayse.waitFor();
     const lead = palette(page).getByRole('group', { name: 'Leads' }).getByRole('option', { name: /Mila Müllerova/ });
-    expect(await lead.getAttribute('aria-disabled')).toBe('true');
-    expect(await lead.textContent()).toContain('coming soon');
+    expect(await lead.getAttribute('aria-disabled')).not.toBe('true');
+    expect(await lead.textContent()).not.toContain('coming soon');
     expect(await palette(page).getByRole('group', { name: 'Commands' }).count()).toBe(0);
     await app.screenshot(page, 'palette-01-mull');
 
-    // Arrows move through what can be opened (the lead is skipped) and wrap around.
+    // Arrows move through the hits, account → contact → lead, and wrap around.
     await page.keyboard.press('ArrowDown');
     expect(await ayse.getAttribute('aria-selected')).toBe('true');
     expect(await muller.getAttribute('aria-selected')).toBe('false');
     await page.keyboard.press('ArrowDown');
+    expect(await lead.getAttribute('aria-selected')).toBe('true');
+    await page.keyboard.press('ArrowDown');
     expect(await muller.getAttribute('aria-selected')).toBe('true');
+    await page.keyboard.press('ArrowUp');
+    expect(await lead.getAttribute('aria-selected')).toBe('true');
     await page.keyboard.press('ArrowUp');
     expect(await ayse.getAttribute('aria-selected')).toBe('true');
     await page.keyboard.press('ArrowUp');

@@ -39,6 +39,9 @@ describe('command palette commands', () => {
       '/forecast',
       '/my-day',
       '/calendar',
+      '/leads/scoring',
+      '/win-loss',
+      '/settings/pipelines',
     ]);
   });
 });

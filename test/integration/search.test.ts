@@ -117,10 +117,10 @@ describe('global search', () => {
       ['opportunity', 'Opportunities', 1, 1],
     ]);
     expect(group(result, 'lead').hits).toEqual([
-      { kind: 'lead', id: leadId, title: 'Alfred Alphaville', subtitle: 'Alpha Leads Ltd · alfred@alpha.example · Lead: new', route: null },
+      { kind: 'lead', id: leadId, title: 'Alfred Alphaville', subtitle: 'Alpha Leads Ltd · alfred@alpha.example · Lead: new', route: `/leads/${leadId}` },
     ]);
     expect(group(result, 'opportunity').hits).toEqual([
-      { kind: 'opportunity', id: oppId, title: 'Alpha rollout', subtitle: 'Alpha 1 · Prospecting', route: null },
+      { kind: 'opportunity', id: oppId, title: 'Alpha rollout', subtitle: 'Alpha 1 · Prospecting', route: `/opportunities/${oppId}` },
     ]);
 
     const onlyContacts = await search('alph', { kinds: ['contact'], limit: 10 });

@@ -1,17 +1,31 @@
 import { useQueryClient } from '@tanstack/react-query';
+import type { EventPayload } from '../../../shared/contract/events';
 import { useRecordChanged } from '../lib/useRecordChanged';
+
+type Entity = EventPayload<'record.changed'>['entity'];
+
+/**
+ * What else shows a record of each kind: an account counts its contacts, a
+ * lead's score counts its activities, and forecasts sum opportunities.
+ */
+const AFFECTS: Record<Entity, readonly string[]> = {
+  account: ['accounts'],
+  contact: ['contacts', 'accounts'],
+  lead: ['leads'],
+  opportunity: ['opportunities', 'forecast'],
+  activity: ['activities', 'leads'],
+};
 
 /**
  * Another window (or another desktop on the same database) changed a record:
- * refetch what shows it. Open forms keep the version they loaded, so a stale
- * save is still refused rather than silently rebased.
+ * refetch what shows it, and the timelines, which show every record's field
+ * changes. Open forms keep the version they loaded, so a stale save is still
+ * refused rather than silently rebased.
  */
 export function useLiveQueries(): void {
   const client = useQueryClient();
   useRecordChanged((change) => {
-    const plural = change.entity === 'account' ? 'accounts' : 'contacts';
-    void client.invalidateQueries({ queryKey: [plural] });
+    for (const key of new Set([...AFFECTS[change.entity], 'activities'])) void client.invalidateQueries({ queryKey: [key] });
     void client.invalidateQueries({ queryKey: ['audit', change.entity, change.id] });
-    if (change.entity === 'contact') void client.invalidateQueries({ queryKey: ['accounts'] });
   });
 }

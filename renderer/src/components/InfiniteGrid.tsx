@@ -10,6 +10,7 @@ import {
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { EventPayload } from '../../../shared/contract/events';
 import type { GridColumnState } from '../../../shared/contract/preferences';
 import { GRIDS } from '../../../shared/contract/preferences';
 import { call } from '../lib/api';
@@ -39,7 +40,7 @@ export interface InfiniteGridProps<Row extends { id: number }> {
   fetchPage: (query: GridPageQuery) => Promise<{ rows: Row[]; total: number | null }>;
   onOpen: (row: Row) => void;
   /** Reload when a record of this kind changes anywhere in the app. */
-  refreshOn?: 'account' | 'contact';
+  refreshOn?: EventPayload<'record.changed'>['entity'];
   noun: readonly [singular: string, plural: string];
   toolbar?: ReactNode;
   className?: string;

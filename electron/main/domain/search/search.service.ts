@@ -26,8 +26,8 @@ const BM25 = 'bm25(search_index, 0.0, 0.0, 10.0, 1.0)';
 const ROUTES: Record<SearchKind, ((id: number) => string) | null> = {
   account: (id) => `/accounts/${id}`,
   contact: (id) => `/contacts/${id}`,
-  lead: null,
-  opportunity: null,
+  lead: (id) => `/leads/${id}`,
+  opportunity: (id) => `/opportunities/${id}`,
 };
 
 /** rowid = record id * 4 + kind code: the kind and id come from the rowid alone, without reading the row. */

@@ -11,6 +11,7 @@ import { formatAddress, formatDateTime } from '../../lib/format';
 import { useDeleteWithUndo } from '../../lib/useDeleteWithUndo';
 import { useRecordHistory } from '../../lib/useRecordHistory';
 import { useReferenceNames } from '../../lib/useReferenceNames';
+import { RecordActivityPanel } from '../activities/RecordActivityPanel';
 import { AccountContacts } from './AccountContacts';
 import { accountKeys, useAccount } from './queries';
 
@@ -79,6 +80,7 @@ export function AccountDetail() {
       <Section title="Contacts">
         <AccountContacts accountId={id} canAdd={!a.deletedAt} />
       </Section>
+      <RecordActivityPanel entity="account" id={id} />
     </RecordPageFrame>
   );
 }

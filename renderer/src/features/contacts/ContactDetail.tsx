@@ -11,6 +11,7 @@ import { formatAddress, formatDate, formatDateTime } from '../../lib/format';
 import { useDeleteWithUndo } from '../../lib/useDeleteWithUndo';
 import { useRecordHistory } from '../../lib/useRecordHistory';
 import { useReferenceNames } from '../../lib/useReferenceNames';
+import { RecordActivityPanel } from '../activities/RecordActivityPanel';
 import { contactKeys, contactName, useContact } from './queries';
 
 /** One contact: fields, account, history; edit, delete (with undo) or restore. */
@@ -69,6 +70,7 @@ export function ContactDetail() {
           <HistoryList entries={history.data} loading={history.isPending} describe={describe} />
         </Section>
       </div>
+      <RecordActivityPanel entity="contact" id={id} />
     </RecordPageFrame>
   );
 }

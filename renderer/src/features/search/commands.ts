@@ -23,6 +23,9 @@ export const COMMANDS: PaletteCommand[] = [
   { id: 'go-forecast', label: 'Go to Forecast', keywords: ['open', 'quota', 'chart'], to: '/forecast' },
   { id: 'go-my-day', label: 'Go to My day', keywords: ['open', 'today', 'tasks'], to: '/my-day' },
   { id: 'go-calendar', label: 'Go to Calendar', keywords: ['open', 'meetings', 'week', 'month'], to: '/calendar' },
+  { id: 'go-lead-scoring', label: 'Lead scoring rules', keywords: ['open', 'points', 'admin'], to: '/leads/scoring' },
+  { id: 'go-win-loss', label: 'Go to Win/loss', keywords: ['open', 'analysis', 'lost', 'reasons'], to: '/win-loss' },
+  { id: 'go-pipeline-settings', label: 'Pipeline settings', keywords: ['open', 'stages', 'admin'], to: '/settings/pipelines' },
 ];
 
 const words = (text: string) => foldForSort(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);

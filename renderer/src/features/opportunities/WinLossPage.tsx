@@ -1,0 +1,154 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link, useSearchParams } from 'react-router';
+import { Bar, BarChart, CartesianGrid, Legend, Line, ComposedChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { WinLoss } from '../../../../shared/contract/opportunities';
+import { formatMoney } from '../../../../shared/money';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { Field } from '../../components/Field';
+import { PageHeader } from '../../components/PageHeader';
+import { Section } from '../../components/Section';
+import { call } from '../../lib/api';
+import { errorMessage } from '../../lib/formErrors';
+import { useUsers } from './queries';
+import { thisYear } from './reportFormat';
+import './opportunities.css';
+
+type Stats = WinLoss['totals'];
+
+/** Won and lost per period (or per owner), with the win rate as a line. */
+function byKey(rows: WinLoss['rows'], key: (r: WinLoss['rows'][number]) => string) {
+  const groups = new Map<string, { name: string; won: number; lost: number }>();
+  for (const r of rows) {
+    const name = key(r);
+    const g = groups.get(name) ?? { name, won: 0, lost: 0 };
+    g.won += r.won;
+    g.lost += r.lost;
+    groups.set(name, g);
+  }
+  return [...groups.values()].map((g) => ({ ...g, winRate: g.won + g.lost ? Math.round((g.won / (g.won + g.lost)) * 100) : null }));
+}
+
+function Tile({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="report-tile">
+      <div className="report-tile__label">{label}</div>
+      <div className="report-tile__value">{value}</div>
+    </div>
+  );
+}
+
+function WonLostChart({ data, label }: { data: ReturnType<typeof byKey>; label: string }) {
+  if (!data.length) return <p className="muted">Nothing was won or lost in this range.</p>;
+  return (
+    <div className="report-chart report-chart--small" role="img" aria-label={label}>
+      <ResponsiveContainer width="100%" height="100%">
+        <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 4, left: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="name" />
+          <YAxis yAxisId="count" allowDecimals={false} />
+          <YAxis yAxisId="rate" orientation="right" domain={[0, 100]} unit=" %" />
+          <Tooltip />
+          <Legend />
+          <Bar yAxisId="count" dataKey="won" name="Won" stackId="n" fill="#2f9e58" isAnimationActive={false} />
+          <Bar yAxisId="count" dataKey="lost" name="Lost" stackId="n" fill="#d9534f" isAnimationActive={false} />
+          <Line yAxisId="rate" dataKey="winRate" name="Win rate %" stroke="#1f5fbf" strokeWidth={2} connectNulls isAnimationActive={false} />
+        </ComposedChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
+
+function LostReasonsChart({ stats }: { stats: Stats }) {
+  if (!stats.lostReasons.length) return <p className="muted">No lost deals in this range.</p>;
+  const data = stats.lostReasons.slice(0, 12);
+  return (
+    <div className="report-chart report-chart--small" role="img" aria-label="Lost reasons">
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+          <XAxis type="number" allowDecimals={false} />
+          <YAxis type="category" dataKey="reason" width={150} />
+          <Tooltip />
+          <Bar dataKey="count" name="Deals lost" fill="#d9534f" isAnimationActive={false} />
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
+
+/** Win rate, deal size, cycle length and why deals were lost, by owner and period. */
+export function WinLossPage() {
+  const [params, setParams] = useSearchParams();
+  const users = useUsers();
+  const year = thisYear();
+  const period = params.get('period') === 'month' ? 'month' : 'quarter';
+  const from = params.get('from') || year.from;
+  const to = params.get('to') || year.to;
+  const ownerId = Number(params.get('ownerId')) || undefined;
+  const input = { period, from, to, ...(ownerId ? { ownerId } : {}) } as const;
+  const report = useQuery({ queryKey: ['forecast', 'winLoss', input], queryFn: () => call('forecast.winLoss', input), placeholderData: (prev) => prev });
+
+  const set = (name: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    setParams(next, { replace: true });
+  };
+
+  const t = report.data?.totals;
+  return (
+    <div className="page">
+      <PageHeader
+        title="Win/loss"
+        breadcrumb={<Link to="/forecast">Forecast</Link>}
+      />
+      <div className="report-filters" role="group" aria-label="Win/loss filters">
+        <Field id="wl-period" label="Period">
+          <select id="wl-period" value={period} onChange={(e) => set('period', e.target.value)}>
+            <option value="month">Month</option>
+            <option value="quarter">Quarter</option>
+          </select>
+        </Field>
+        <Field id="wl-from" label="From">
+          <input id="wl-from" type="date" value={from} onChange={(e) => set('from', e.target.value)} />
+        </Field>
+        <Field id="wl-to" label="To">
+          <input id="wl-to" type="date" value={to} onChange={(e) => set('to', e.target.value)} />
+        </Field>
+        <Field id="wl-owner" label="Owner">
+          <select id="wl-owner" value={ownerId ?? ''} onChange={(e) => set('ownerId', e.target.value)}>
+            <option value="">Everyone</option>
+            {users.data?.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </div>
+      {report.isError ? <ErrorBanner title="Could not load the report" messages={[errorMessage(report.error)]} /> : null}
+      {report.isPending ? <p className="muted">Loading…</p> : null}
+      {t && report.data ? (
+        <>
+          <div className="report-tiles">
+            <Tile label="Win rate" value={t.winRatePercent === null ? '—' : `${t.winRatePercent} %`} />
+            <Tile label="Won / lost" value={`${t.won} / ${t.lost}`} />
+            <Tile label="Average deal size" value={t.averageDealSize.length ? t.averageDealSize.map((m) => formatMoney(m)).join(' · ') : '—'} />
+            <Tile label="Average cycle" value={t.averageCycleDays === null ? '—' : `${t.averageCycleDays} days`} />
+          </div>
+          <div className="report-columns">
+            <Section title="By period">
+              <WonLostChart data={byKey(report.data.rows, (r) => r.period).sort((a, b) => a.name.localeCompare(b.name))} label="Won and lost per period" />
+            </Section>
+            <Section title="By owner">
+              <WonLostChart data={byKey(report.data.rows, (r) => r.owner.name)} label="Won and lost per owner" />
+            </Section>
+            <Section title="Lost reasons">
+              <LostReasonsChart stats={t} />
+            </Section>
+          </div>
+        </>
+      ) : null}
+    </div>
+  );
+}
