@@ -11,8 +11,13 @@ import { startHarness } from './server';
 async function main(): Promise<void> {
   const database = process.env.CRM_BROWSER_DB ?? join(defaultDataDir(), 'browser', 'sample.sqlite');
   const host = await openHost({ database, log: (m, e) => console.error(m, e) });
-  const seeded = await seedIfEmpty(host.dataSource, { accounts: 200, contacts: 2000 });
-  if (seeded) console.log(`Filled a new sample database with ${seeded.accounts} accounts and ${seeded.contacts} contacts.`);
+  const seeded = await seedIfEmpty(host.dataSource, { accounts: 200, contacts: 2000, opportunities: 400, leads: 300, activities: 3000 });
+  if (seeded) {
+    console.log(
+      `Filled a new sample database with ${seeded.accounts} accounts, ${seeded.contacts} contacts, ` +
+        `${seeded.opportunities} opportunities, ${seeded.leads} leads and ${seeded.activities} activities.`,
+    );
+  }
   const harness = await startHarness(host, resolve(__dirname, '../../out/renderer'), Number(process.env.PORT ?? 5199));
   console.log(`Office CRM (browser harness) on ${harness.url}`);
   console.log(`Database: ${database}`);

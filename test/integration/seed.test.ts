@@ -127,7 +127,15 @@ describe('sample data seeding', () => {
 describe('seedIfEmpty', () => {
   it('fills an empty database once, then leaves it alone', async () => {
     const host = await freshHost();
-    expect(await seedIfEmpty(host.dataSource, { accounts: 20, contacts: 100 })).toEqual({ accounts: 20, contacts: 100 });
+    expect(await seedIfEmpty(host.dataSource, { accounts: 20, contacts: 100, opportunities: 30, leads: 10, activities: 50 })).toEqual({
+      accounts: 20,
+      contacts: 100,
+      opportunities: 30,
+      leads: 10,
+      activities: 50,
+    });
+    const counts = await host.dataSource.query(`SELECT (SELECT COUNT(*) FROM opportunities) AS o, (SELECT COUNT(*) FROM leads) AS l, (SELECT COUNT(*) FROM activities) AS a`);
+    expect(counts).toEqual([{ o: 30, l: 10, a: 50 }]);
     expect(await seedIfEmpty(host.dataSource, { accounts: 20, contacts: 100 })).toBeNull();
     expect(count(host, 'accounts')).toBe(20);
     expect(count(host, 'contacts')).toBe(100);
