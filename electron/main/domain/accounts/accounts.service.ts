@@ -5,6 +5,7 @@ import { CrmError } from '../../../../shared/errors';
 import { foldForSort } from '../../../../shared/text';
 import { Sql } from '../../db/sql';
 import type { CallContext } from '../../host/call-context';
+import { loadRecord } from '../records/load-record';
 import { fetchGridPage } from '../records/grid-page';
 import { gridSql, type GridColumn } from '../records/grid-sql';
 import { assertLive, insertRecord, restoreRecord, softDelete, updateRecord, type RecordTable } from '../records/record-store';
@@ -34,10 +35,8 @@ export class AccountsService {
     this.sql = new Sql(dataSource);
   }
 
-  async get(id: number, em?: EntityManager): Promise<Account> {
-    const row = await (em ? new Sql(em) : this.sql).get<Record<string, unknown>>(`${ACCOUNT_SELECT} WHERE a.id = ?`, [id]);
-    if (!row) throw new CrmError('not_found', `There is no account with id ${id}.`);
-    return accountFromRow(row);
+  get(id: number, em?: EntityManager): Promise<Account> {
+    return loadRecord(this.sql, em, { select: ACCOUNT_SELECT, idColumn: 'a.id', noun: 'account', fromRow: accountFromRow }, id);
   }
 
   async create(em: EntityManager, input: z.output<typeof AccountInput>, ctx: CallContext): Promise<Account> {

@@ -1,9 +1,9 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import type { Contact, ContactInput, ContactListQuery, ContactPatch, ContactRow } from '../../../../shared/contract/contacts';
-import { CrmError } from '../../../../shared/errors';
 import { Sql } from '../../db/sql';
 import type { CallContext } from '../../host/call-context';
+import { loadRecord } from '../records/load-record';
 import { fetchGridPage } from '../records/grid-page';
 import { gridSql, type GridColumn } from '../records/grid-sql';
 import { assertLive, insertRecord, restoreRecord, softDelete, updateRecord, type RecordTable } from '../records/record-store';
@@ -41,10 +41,8 @@ export class ContactsService {
     this.sql = new Sql(dataSource);
   }
 
-  async get(id: number, em?: EntityManager): Promise<Contact> {
-    const row = await (em ? new Sql(em) : this.sql).get<Record<string, unknown>>(`${CONTACT_SELECT} WHERE c.id = ?`, [id]);
-    if (!row) throw new CrmError('not_found', `There is no contact with id ${id}.`);
-    return contactFromRow(row);
+  get(id: number, em?: EntityManager): Promise<Contact> {
+    return loadRecord(this.sql, em, { select: CONTACT_SELECT, idColumn: 'c.id', noun: 'contact', fromRow: contactFromRow }, id);
   }
 
   async create(em: EntityManager, input: z.output<typeof ContactInput>, ctx: CallContext): Promise<Contact> {

@@ -4,6 +4,7 @@ import type { Lead, LeadInput, LeadListQuery, LeadPatch, LeadRow } from '../../.
 import { CrmError } from '../../../../shared/errors';
 import { Sql } from '../../db/sql';
 import type { CallContext } from '../../host/call-context';
+import { loadRecord } from '../records/load-record';
 import { fetchGridPage } from '../records/grid-page';
 import { gridSql, type GridColumn } from '../records/grid-sql';
 import { assertLive, insertRecord, restoreRecord, softDelete, updateRecord, type ColumnValues, type RecordTable } from '../records/record-store';
@@ -63,10 +64,8 @@ export class LeadsService {
     this.sql = new Sql(dataSource);
   }
 
-  async get(id: number, em?: EntityManager): Promise<Lead> {
-    const row = await (em ? new Sql(em) : this.sql).get<Record<string, unknown>>(`${LEAD_SELECT} WHERE l.id = ?`, [id]);
-    if (!row) throw new CrmError('not_found', `There is no lead with id ${id}.`);
-    return leadFromRow(row);
+  get(id: number, em?: EntityManager): Promise<Lead> {
+    return loadRecord(this.sql, em, { select: LEAD_SELECT, idColumn: 'l.id', noun: 'lead', fromRow: leadFromRow }, id);
   }
 
   async create(em: EntityManager, input: z.output<typeof LeadInput>, ctx: CallContext): Promise<Lead> {

@@ -13,6 +13,7 @@ import { CrmError } from '../../../../shared/errors';
 import { foldForSort } from '../../../../shared/text';
 import { Sql } from '../../db/sql';
 import type { CallContext } from '../../host/call-context';
+import { loadRecord } from '../records/load-record';
 import { fetchGridPage } from '../records/grid-page';
 import { gridSql, type GridColumn } from '../records/grid-sql';
 import { assertLive, insertRecord, restoreRecord, softDelete, updateRecord, type ColumnValues, type RecordTable } from '../records/record-store';
@@ -73,10 +74,8 @@ export class OpportunitiesService {
     this.sql = new Sql(dataSource);
   }
 
-  async get(id: number, em?: EntityManager): Promise<Opportunity> {
-    const row = await (em ? new Sql(em) : this.sql).get<Record<string, unknown>>(`${OPPORTUNITY_SELECT} WHERE op.id = ?`, [id]);
-    if (!row) throw new CrmError('not_found', `There is no opportunity with id ${id}.`);
-    return opportunityFromRow(row);
+  get(id: number, em?: EntityManager): Promise<Opportunity> {
+    return loadRecord(this.sql, em, { select: OPPORTUNITY_SELECT, idColumn: 'op.id', noun: 'opportunity', fromRow: opportunityFromRow }, id);
   }
 
   async create(
