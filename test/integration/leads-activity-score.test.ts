@@ -21,6 +21,8 @@ it('logging activities on a lead rescores it at once, and deleting or moving one
   const scored = await host.call('leads.get', { id: lead.id });
   expect(activityReason(scored.scoreReasons)).toBe(true);
   expect(scored.score - lead.score).toBe(10);
+  expect(lead.lastTouchAt).toBeNull();
+  expect(scored.lastTouchAt).toBe(notes[2]!.createdAt);
 
   // Moving one note to another lead drops the first below three and rescores both.
   await host.call('activities.update', { id: notes[0]!.id, version: notes[0]!.version, patch: { leadId: other.id } });
@@ -31,4 +33,9 @@ it('logging activities on a lead rescores it at once, and deleting or moving one
   await host.call('activities.delete', { id: notes[1]!.id });
   await host.call('activities.restore', { id: notes[1]!.id });
   expect((await host.call('leads.get', { id: lead.id })).score).toBe(lead.score);
+
+  // With its activities gone, the lead has no last touch again.
+  await host.call('activities.delete', { id: notes[1]!.id });
+  await host.call('activities.delete', { id: notes[2]!.id });
+  expect((await host.call('leads.get', { id: lead.id })).lastTouchAt).toBeNull();
 });

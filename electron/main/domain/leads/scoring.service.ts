@@ -168,8 +168,8 @@ export class ScoringService {
   /**
    * Recomputes score and reasons of the leads matching `where`, in batches of
    * 500 by id: one query for the leads, two set-based ones for their
-   * activities, and an UPDATE only where the score changed. A derived value:
-   * no version bump, no audit row.
+   * activities, and an UPDATE only where the score or the last touch changed.
+   * Derived values: no version bump, no audit row.
    */
   async rescoreWhere(em: EntityManager, where: string, params: unknown[], now: string): Promise<number> {
     const sql = new Sql(em);
@@ -185,12 +185,12 @@ export class ScoringService {
       after = leads[leads.length - 1]!.id;
       const behaviour = await loadBehaviour(sql, leads.map((l) => l.id), now);
       for (const lead of leads) {
+        // The last touch is the lead's latest activity (not in the future), so deleting one can move it back.
         const b = behaviour.get(lead.id) ?? { activities: 0, callOutcomes: new Set<string>(), lastTouch: null };
-        if (typeof lead.last_touch_at === 'string' && (b.lastTouch === null || lead.last_touch_at > b.lastTouch)) b.lastTouch = lead.last_touch_at;
         const { score, reasons } = scoreLead(rules, lead, b, now);
         const json = JSON.stringify(reasons);
-        if (score !== lead.score || json !== lead.score_reasons) {
-          await sql.run(`UPDATE leads SET score = ?, score_reasons = ? WHERE id = ?`, [score, json, lead.id]);
+        if (score !== lead.score || json !== lead.score_reasons || b.lastTouch !== lead.last_touch_at) {
+          await sql.run(`UPDATE leads SET score = ?, score_reasons = ?, last_touch_at = ? WHERE id = ?`, [score, json, b.lastTouch, lead.id]);
           changed++;
         }
       }
