@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { COMMON_CURRENCIES } from '../../components/MoneyInput';
@@ -10,29 +10,17 @@ import { errorMessage } from '../../lib/formErrors';
 import { ForecastChart } from './ForecastChart';
 import { ForecastTable } from './ForecastTable';
 import { QuotaEditor } from './QuotaEditor';
-import { useUsers } from './queries';
-import { thisYear } from './reportFormat';
+import { ReportFilters } from './ReportFilters';
+import { useReportParams } from './useReportParams';
 import './opportunities.css';
 
 /** Forecast per month or quarter in one currency (no conversion), against quota. */
 export function ForecastPage() {
-  const [params, setParams] = useSearchParams();
-  const users = useUsers();
-  const year = thisYear();
-  const period = params.get('period') === 'month' ? 'month' : 'quarter';
-  const from = params.get('from') || year.from;
-  const to = params.get('to') || year.to;
-  const ownerId = Number(params.get('ownerId')) || undefined;
+  const report = useReportParams();
+  const { params, period, from, to, ownerId, set } = report;
   const currency = params.get('currency') || 'EUR';
   const input = { period, from, to, currency, ...(ownerId ? { ownerId } : {}) } as const;
   const summary = useQuery({ queryKey: ['forecast', 'summary', input], queryFn: () => call('forecast.summary', input), placeholderData: (prev) => prev });
-
-  const set = (name: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    setParams(next, { replace: true });
-  };
 
   return (
     <div className="page">
@@ -45,29 +33,7 @@ export function ForecastPage() {
           </Link>
         }
       />
-      <div className="report-filters" role="group" aria-label="Forecast filters">
-        <Field id="fc-period" label="Period">
-          <select id="fc-period" value={period} onChange={(e) => set('period', e.target.value)}>
-            <option value="month">Month</option>
-            <option value="quarter">Quarter</option>
-          </select>
-        </Field>
-        <Field id="fc-from" label="From">
-          <input id="fc-from" type="date" value={from} onChange={(e) => set('from', e.target.value)} />
-        </Field>
-        <Field id="fc-to" label="To">
-          <input id="fc-to" type="date" value={to} onChange={(e) => set('to', e.target.value)} />
-        </Field>
-        <Field id="fc-owner" label="Owner">
-          <select id="fc-owner" value={ownerId ?? ''} onChange={(e) => set('ownerId', e.target.value)}>
-            <option value="">Everyone</option>
-            {users.data?.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </Field>
+      <ReportFilters idPrefix="fc" label="Forecast filters" report={report}>
         <Field id="fc-currency" label="Currency">
           <select id="fc-currency" value={currency} onChange={(e) => set('currency', e.target.value)}>
             {COMMON_CURRENCIES.map((c) => (
@@ -77,7 +43,7 @@ export function ForecastPage() {
             ))}
           </select>
         </Field>
-      </div>
+      </ReportFilters>
       {summary.isError ? <ErrorBanner title="Could not load the forecast" messages={[errorMessage(summary.error)]} /> : null}
       {summary.isPending ? <p className="muted">Loading…</p> : null}
       {summary.data ? (

@@ -27,7 +27,8 @@ import { BoardColumn } from './BoardColumn';
 import { LostReasonDialog } from './LostReasonDialog';
 import { applyMove, findCard, type BoardCardData, type BoardColumnData } from './boardMove';
 import { columnCoordinates } from './boardKeyboard';
-import { opportunityKeys, usePipelines, useUsers } from './queries';
+import { OwnerOptions } from './OwnerOptions';
+import { opportunityKeys, usePipelines } from './queries';
 import './opportunities.css';
 
 /** Cards per column: the backend counts and totals every card, but sends only this many. */
@@ -52,7 +53,6 @@ export function PipelineBoard() {
   const client = useQueryClient();
   const [params, setParams] = useSearchParams();
   const pipelines = usePipelines();
-  const users = useUsers();
   const defaultPipeline = pipelines.data?.find((p) => p.isDefault) ?? pipelines.data?.[0];
   const pipelineId = Number(params.get('pipelineId')) || defaultPipeline?.id || 0;
   const ownerId = Number(params.get('ownerId')) || undefined;
@@ -179,12 +179,7 @@ export function PipelineBoard() {
         <label>
           Owner{' '}
           <select value={ownerId ?? ''} onChange={(e) => setParam('ownerId', e.target.value)}>
-            <option value="">Everyone</option>
-            {users.data?.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
+            <OwnerOptions />
           </select>
         </label>
         <span className="board-filters__status" role="status">

@@ -1,16 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { Bar, BarChart, CartesianGrid, Legend, Line, ComposedChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { WinLoss } from '../../../../shared/contract/opportunities';
 import { formatMoney } from '../../../../shared/money';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { Field } from '../../components/Field';
 import { PageHeader } from '../../components/PageHeader';
 import { Section } from '../../components/Section';
 import { call } from '../../lib/api';
 import { errorMessage } from '../../lib/formErrors';
-import { useUsers } from './queries';
-import { thisYear } from './reportFormat';
+import { ReportFilters } from './ReportFilters';
+import { useReportParams } from './useReportParams';
 import './opportunities.css';
 
 type Stats = WinLoss['totals'];
@@ -78,22 +77,10 @@ function LostReasonsChart({ stats }: { stats: Stats }) {
 
 /** Win rate, deal size, cycle length and why deals were lost, by owner and period. */
 export function WinLossPage() {
-  const [params, setParams] = useSearchParams();
-  const users = useUsers();
-  const year = thisYear();
-  const period = params.get('period') === 'month' ? 'month' : 'quarter';
-  const from = params.get('from') || year.from;
-  const to = params.get('to') || year.to;
-  const ownerId = Number(params.get('ownerId')) || undefined;
+  const filters = useReportParams();
+  const { period, from, to, ownerId } = filters;
   const input = { period, from, to, ...(ownerId ? { ownerId } : {}) } as const;
   const report = useQuery({ queryKey: ['forecast', 'winLoss', input], queryFn: () => call('forecast.winLoss', input), placeholderData: (prev) => prev });
-
-  const set = (name: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    setParams(next, { replace: true });
-  };
 
   const t = report.data?.totals;
   return (
@@ -102,30 +89,7 @@ export function WinLossPage() {
         title="Win/loss"
         breadcrumb={<Link to="/forecast">Forecast</Link>}
       />
-      <div className="report-filters" role="group" aria-label="Win/loss filters">
-        <Field id="wl-period" label="Period">
-          <select id="wl-period" value={period} onChange={(e) => set('period', e.target.value)}>
-            <option value="month">Month</option>
-            <option value="quarter">Quarter</option>
-          </select>
-        </Field>
-        <Field id="wl-from" label="From">
-          <input id="wl-from" type="date" value={from} onChange={(e) => set('from', e.target.value)} />
-        </Field>
-        <Field id="wl-to" label="To">
-          <input id="wl-to" type="date" value={to} onChange={(e) => set('to', e.target.value)} />
-        </Field>
-        <Field id="wl-owner" label="Owner">
-          <select id="wl-owner" value={ownerId ?? ''} onChange={(e) => set('ownerId', e.target.value)}>
-            <option value="">Everyone</option>
-            {users.data?.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </Field>
-      </div>
+      <ReportFilters idPrefix="wl" label="Win/loss filters" report={filters} />
       {report.isError ? <ErrorBanner title="Could not load the report" messages={[errorMessage(report.error)]} /> : null}
       {report.isPending ? <p className="muted">Loading…</p> : null}
       {t && report.data ? (
