@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Id, Timestamp, UserRef } from './common';
 import { method } from './define';
 
-export const AUDITED = ['account', 'contact', 'lead', 'opportunity', 'activity'] as const;
+export const AUDITED = ['account', 'contact', 'lead', 'opportunity', 'activity', 'product', 'quote'] as const;
 export const AuditedEntity = z.enum(AUDITED);
 export type AuditedEntity = z.infer<typeof AuditedEntity>;
 

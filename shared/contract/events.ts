@@ -4,7 +4,7 @@ import { Id } from './common';
 /** Main → renderer notifications, one typed channel. */
 export const events = {
   'record.changed': z.object({
-    entity: z.enum(['account', 'contact', 'lead', 'opportunity', 'activity']),
+    entity: z.enum(['account', 'contact', 'lead', 'opportunity', 'activity', 'product', 'quote']),
     id: Id,
     action: z.enum(['create', 'update', 'delete', 'restore']),
   }),

@@ -3,12 +3,16 @@ import type { Envelope } from '../errors';
 import { accountsContract } from './accounts';
 import { activitiesContract } from './activities';
 import { auditContract } from './audit';
+import { catalogContract } from './catalog';
 import { contactsContract } from './contacts';
 import { leadsContract } from './leads';
+import { mailContract } from './mail';
 import { opportunitiesContract } from './opportunities';
 import type { EventName, EventPayload } from './events';
 import { preferencesContract } from './preferences';
+import { quotesContract } from './quotes';
 import { searchContract } from './search';
+import { settingsContract } from './settings';
 import { usersContract } from './users';
 
 /** Every method the main process offers, by name `<module>.<verb>`. */
@@ -22,6 +26,10 @@ export const contract = {
   ...opportunitiesContract,
   ...activitiesContract,
   ...searchContract,
+  ...catalogContract,
+  ...quotesContract,
+  ...settingsContract,
+  ...mailContract,
 };
 
 export type Contract = typeof contract;

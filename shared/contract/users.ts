@@ -16,5 +16,11 @@ const NoInput = z.object({}).strict().optional().transform(() => ({}));
 
 export const usersContract = {
   'session.current': method({ summary: 'Who is using the app', writes: false, input: NoInput, output: z.object({ user: User }) }),
+  'session.switch': method({
+    summary: 'Use the app as another active user (the profile picker of a single desktop)',
+    writes: false,
+    input: z.object({ userId: Id }).strict(),
+    output: z.object({ user: User }),
+  }),
   'users.list': method({ summary: 'Active users, for owner pickers', writes: false, input: NoInput, output: z.array(User) }),
 };

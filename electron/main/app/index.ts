@@ -1,3 +1,4 @@
+import { nativeSaveFile } from './save-dialog';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Notification } from 'electron';
@@ -5,8 +6,10 @@ import { ConfigError, loadDeploymentConfig } from '../config/deployment-config';
 import { electronNativeBinding } from '../config/native-binding';
 import { DatabaseTooNewError } from '../db/open-database';
 import { openHost, type Host } from '../host/host';
+import { keyFileFor } from '../mail/secret-cipher';
 import { bindContract, forwardEvents } from './ipc';
 import { notifyReminders } from './notifications';
+import { safeStorageCipher } from './safe-storage-cipher';
 import { appUrlMatcher } from './security';
 import { configureUpdater } from './updater';
 import { createMainWindow } from './window';
@@ -27,6 +30,9 @@ async function start(): Promise<void> {
       database: databasePath,
       nativeBinding: electronNativeBinding(app.getAppPath(), process.versions.electron),
       log,
+      // The OS key store protects the SMTP password; without one, a key file beside the database.
+      secrets: safeStorageCipher(keyFileFor(databasePath)),
+      saveFile: nativeSaveFile(dialog, () => BrowserWindow.getFocusedWindow(), app.getPath('documents')),
     });
     if (app.isPackaged && config.updates) {
       // Loaded only when used: reading autoUpdater touches Electron internals a dev run does not need.

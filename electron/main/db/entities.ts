@@ -4,6 +4,12 @@ import { LeadScoringRuleEntity } from '../domain/leads/lead-scoring-rule.entity'
 import { LeadEntity } from '../domain/leads/lead.entity';
 import { OpportunityEntity, OpportunityStageChangeEntity, QuotaEntity } from '../domain/opportunities/opportunity.entity';
 import { PipelineEntity, PipelineStageEntity } from '../domain/opportunities/pipeline.entity';
+import { AttachmentEntity } from '../domain/attachments/attachment.entity';
+import { PriceBookEntity, PriceBookEntryEntity } from '../domain/catalog/price-book.entity';
+import { ProductComponentEntity, ProductEntity, ProductRuleEntity } from '../domain/catalog/product.entity';
+import { TaxClassEntity } from '../domain/catalog/tax-class.entity';
+import { QuoteEntity, QuoteLineEntity, QuoteStatusChangeEntity } from '../domain/quotes/quote.entity';
+import { AppSettingEntity } from '../domain/settings/app-setting.entity';
 import { AuditEntryEntity } from '../domain/audit/audit-entry.entity';
 import { ContactEntity } from '../domain/contacts/contact.entity';
 import { UserPreferenceEntity } from '../domain/preferences/user-preference.entity';
@@ -13,4 +19,6 @@ export const entities = [
   UserEntity, AccountEntity, ContactEntity, AuditEntryEntity, UserPreferenceEntity,
   LeadEntity, LeadScoringRuleEntity, PipelineEntity, PipelineStageEntity, OpportunityEntity, OpportunityStageChangeEntity, QuotaEntity,
   ActivityEntity, ActivityAttendeeEntity,
+  AppSettingEntity, AttachmentEntity, TaxClassEntity, ProductEntity, ProductComponentEntity, ProductRuleEntity,
+  PriceBookEntity, PriceBookEntryEntity, QuoteEntity, QuoteLineEntity, QuoteStatusChangeEntity,
 ];

@@ -1,3 +1,5 @@
+import type { WriteQueue } from '../db/write-queue';
+import { startQuoteExpiry } from '../domain/quotes/quote-expiry';
 import type { EventBus } from './event-bus';
 import type { Services } from './services';
 
@@ -6,13 +8,19 @@ export interface BackgroundWork {
 }
 
 /**
- * Work the main process runs on its own (reminders now; campaign runners
- * later). Started when the host opens, stopped when it closes; every timer
- * reads the injected clock.
+ * Work the main process runs on its own (reminders, quote expiry; campaign
+ * runners later). Started when the host opens, stopped when it closes; every
+ * timer reads the injected clock, and every write goes through the queue.
  */
-export function startBackgroundWork(services: Services, events: EventBus, _now: () => Date): BackgroundWork {
+export function startBackgroundWork(services: Services, events: EventBus, writes: WriteQueue, now: () => Date, log: (message: string, error: unknown) => void): BackgroundWork {
   // The scheduler reads the same injected clock through the services' ISO clock.
   const { reminders } = services.activities;
   reminders.start(events);
-  return { stop: () => reminders.stop() };
+  const expiry = startQuoteExpiry(services.quotes.workflow, writes, events, now, log);
+  return {
+    stop: () => {
+      reminders.stop();
+      expiry.stop();
+    },
+  };
 }

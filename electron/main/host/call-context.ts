@@ -10,6 +10,8 @@ export interface CallContext {
   events: Pick<EventBus, 'emit'>;
   /** The write transaction for methods that write; the plain connection for reads. */
   em: EntityManager;
+  /** The profile picker: later calls from this window run as that user (no sign-in until the shared-database issue). */
+  switchUser(userId: number): void;
 }
 
 export interface Session {

@@ -49,6 +49,9 @@ export function createDispatch(deps: DispatchDeps): Dispatch {
       now: () => deps.now().toISOString(),
       events: { emit: (...event) => void pending.push(event) },
       em,
+      switchUser: (userId) => {
+        session.userId = userId;
+      },
     });
     // The output is checked too, inside the transaction: a handler must never leak a field the
     // contract does not promise, and a write whose answer is wrong is rolled back.

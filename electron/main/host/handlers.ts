@@ -3,6 +3,10 @@ import { activitiesHandlers } from '../domain/activities/activities.module';
 import { leadsHandlers } from '../domain/leads/leads.module';
 import { opportunitiesHandlers } from '../domain/opportunities/opportunities.module';
 import { searchHandlers } from '../domain/search/search.module';
+import { catalogHandlers } from '../domain/catalog/catalog.module';
+import { quotesHandlers } from '../domain/quotes/quotes.module';
+import { settingsHandlers } from '../domain/settings/settings.module';
+import { mailHandlers } from '../mail/mail.module';
 import { auditHandlers } from '../domain/audit/audit.handlers';
 import { contactsHandlers } from '../domain/contacts/contacts.handlers';
 import { preferencesHandlers } from '../domain/preferences/preferences.handlers';
@@ -23,5 +27,9 @@ export function createHandlers(services: Services): AllHandlers {
     ...opportunitiesHandlers(services),
     ...activitiesHandlers(services),
     ...searchHandlers(services),
+    ...catalogHandlers(services),
+    ...quotesHandlers(services),
+    ...settingsHandlers(services),
+    ...mailHandlers(services),
   };
 }

@@ -8,6 +8,8 @@ import { createDispatch, type Dispatch } from './dispatch';
 import { EventBus } from './event-bus';
 import { createHandlers } from './handlers';
 import { createServices, type Services } from './services';
+import type { SaveFile } from '../domain/attachments/attachments.service';
+import { keyFileFor, localKeyCipher, type SecretCipher } from '../mail/secret-cipher';
 
 export interface HostOptions {
   database: string;
@@ -17,6 +19,15 @@ export interface HostOptions {
   log?: (message: string, error: unknown) => void;
   /** Name for the first user of a new database; defaults to the OS account. */
   defaultUserName?: string;
+  /**
+   * Encrypts stored secrets such as the SMTP password. The Electron app passes the OS key store
+   * (safeStorage); the default is a local key file beside the database (`<database>.key`).
+   */
+  secrets?: SecretCipher;
+  /** The native save dialog (Electron); without it, attachments are downloaded by the renderer. */
+  saveFile?: SaveFile;
+  /** Folder of the PDF fonts; defaults to resources/fonts found from the running code. */
+  fontDir?: string;
 }
 
 export interface Host {
@@ -42,18 +53,23 @@ function osUserName(): string {
 export async function openHost(options: HostOptions): Promise<Host> {
   const now = options.now ?? (() => new Date());
   const { dataSource, status, backupPath } = await openDatabase({ database: options.database, nativeBinding: options.nativeBinding, now });
-  const services = createServices(dataSource, () => now().toISOString());
+  const services = createServices(dataSource, () => now().toISOString(), {
+    secrets: options.secrets ?? localKeyCipher(keyFileFor(options.database)),
+    saveFile: options.saveFile,
+    fontDir: options.fontDir,
+  });
   const user = await services.users.ensureDefaultUser(options.defaultUserName ?? osUserName());
   const events = new EventBus();
+  const writes = new WriteQueue(dataSource);
   const dispatch = createDispatch({
     handlers: createHandlers(services),
     dataSource,
-    writes: new WriteQueue(dataSource),
+    writes,
     events,
     now,
     ...(options.log ? { log: options.log } : {}),
   });
-  const background = startBackgroundWork(services, events, now);
+  const background = startBackgroundWork(services, events, writes, now, options.log ?? ((message, error) => console.error(message, error)));
   return {
     dispatch,
     events,

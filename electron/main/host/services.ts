@@ -4,6 +4,12 @@ import { createActivitiesServices, type ActivitiesServices } from '../domain/act
 import { createLeadsServices, type LeadsServices } from '../domain/leads/leads.module';
 import { createOpportunitiesServices, type OpportunitiesServices } from '../domain/opportunities/opportunities.module';
 import { createSearchServices, type SearchServices } from '../domain/search/search.module';
+import { createCatalogServices, type CatalogServices } from '../domain/catalog/catalog.module';
+import { createQuotesServices, type QuotesServices } from '../domain/quotes/quotes.module';
+import type { SaveFile } from '../domain/attachments/attachments.service';
+import { createSettingsServices, type SettingsServices } from '../domain/settings/settings.module';
+import { createMailServices, type MailServices } from '../mail/mail.module';
+import type { SecretCipher } from '../mail/secret-cipher';
 import { AuditService } from '../domain/audit/audit.service';
 import { ContactsService } from '../domain/contacts/contacts.service';
 import { PreferencesService } from '../domain/preferences/preferences.service';
@@ -19,9 +25,24 @@ export interface Services {
   opportunities: OpportunitiesServices;
   activities: ActivitiesServices;
   search: SearchServices;
+  catalog: CatalogServices;
+  settings: SettingsServices;
+  mail: MailServices;
+  quotes: QuotesServices;
 }
 
-export function createServices(dataSource: DataSource, now: () => string): Services {
+export interface ServiceOptions {
+  /** Encrypts stored secrets (the SMTP password): the OS key store in the app, a local key file elsewhere. */
+  secrets: SecretCipher;
+  /** The native save dialog; without one, files are downloaded through attachments.content. */
+  saveFile?: SaveFile | undefined;
+  /** Where the PDF fonts are; defaults to resources/fonts found from the running code. */
+  fontDir?: string | undefined;
+}
+
+export function createServices(dataSource: DataSource, now: () => string, options: ServiceOptions): Services {
+  const settings = createSettingsServices(dataSource);
+  const opportunities = createOpportunitiesServices(dataSource, now);
   return {
     accounts: new AccountsService(dataSource),
     contacts: new ContactsService(dataSource),
@@ -29,8 +50,17 @@ export function createServices(dataSource: DataSource, now: () => string): Servi
     preferences: new PreferencesService(dataSource),
     audit: new AuditService(dataSource),
     leads: createLeadsServices(dataSource, now),
-    opportunities: createOpportunitiesServices(dataSource, now),
+    opportunities,
     activities: createActivitiesServices(dataSource, now),
     search: createSearchServices(dataSource, now),
+    catalog: createCatalogServices(dataSource),
+    settings,
+    mail: createMailServices(dataSource, { cipher: options.secrets }),
+    quotes: createQuotesServices(dataSource, {
+      settings: settings.store,
+      opportunities: opportunities.opportunities,
+      saveFile: options.saveFile,
+      fontDir: options.fontDir,
+    }),
   };
 }

@@ -46,7 +46,10 @@ export function Shell() {
         <NavLink to="/opportunities">Opportunities</NavLink>
         <NavLink to="/pipeline">Pipeline</NavLink>
         <NavLink to="/forecast">Forecast</NavLink>
+        <NavLink to="/products">Products</NavLink>
+        <NavLink to="/price-books">Price books</NavLink>
         <NavLink to="/calendar">Calendar</NavLink>
+        <NavLink to="/settings">Settings</NavLink>
       </nav>
       <main className="shell__main" id="main" tabIndex={-1}>
         <Outlet />

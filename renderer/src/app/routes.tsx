@@ -10,6 +10,8 @@ import { ContactsGrid } from '../features/contacts/ContactsGrid';
 import { activityRoutes } from '../features/activities/activityRoutes';
 import { leadRoutes } from '../features/leads/leadRoutes';
 import { opportunityRoutes } from '../features/opportunities/opportunityRoutes';
+import { catalogRoutes } from '../features/catalog/catalogRoutes';
+import { settingsRoutes } from '../features/settings/settingsRoutes';
 import { NotFound } from './NotFound';
 import { Shell } from './Shell';
 
@@ -29,6 +31,8 @@ export function AppRoutes() {
         {leadRoutes}
         {opportunityRoutes}
         {activityRoutes}
+        {catalogRoutes}
+        {settingsRoutes}
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -14,6 +14,8 @@ const AFFECTS: Record<Entity, readonly string[]> = {
   lead: ['leads'],
   opportunity: ['opportunities', 'forecast'],
   activity: ['activities', 'leads'],
+  product: ['products'],
+  quote: ['quotes', 'opportunities', 'forecast'],
 };
 
 /**

@@ -5,6 +5,7 @@ import { SalesForceAutomation1795356916803 } from './1795356916803-SalesForceAut
 import { SearchIndexAndDefaultPipeline1795357000000 } from './1795357000000-SearchIndexAndDefaultPipeline';
 import { DefaultLeadScoringRules1795357100000 } from './1795357100000-DefaultLeadScoringRules';
 import { GridIndexesAndPreferences1795353661651 } from './1795353661651-GridIndexesAndPreferences';
+import { QuotesAndCatalog1795363568123 } from './1795363568123-QuotesAndCatalog';
 
 /** Every migration this build knows, oldest first. Listed by hand so the bundler keeps them. */
 export const migrations: (new () => MigrationInterface)[] = [
@@ -13,4 +14,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   SearchIndexAndDefaultPipeline1795357000000,
   DefaultLeadScoringRules1795357100000,
   OpportunityReportIndexes1795359835849,
+  QuotesAndCatalog1795363568123,
 ];

@@ -9,7 +9,7 @@ import { writeAudit } from '../audit/audit.service';
 export type ColumnValues = Record<string, string | number | null>;
 
 export interface RecordTable {
-  table: 'accounts' | 'contacts' | 'leads' | 'opportunities' | 'activities';
+  table: 'accounts' | 'contacts' | 'leads' | 'opportunities' | 'activities' | 'products' | 'quotes';
   entity: AuditedEntity;
   /** For messages: "account", "contact". */
   noun: string;

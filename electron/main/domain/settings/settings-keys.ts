@@ -1,0 +1,3 @@
+/** The app_settings keys, in one place so modules that read settings need not import the settings module. */
+export const COMPANY_KEY = 'company';
+export const QUOTES_KEY = 'quotes';

@@ -1,0 +1,186 @@
+import { createTransport as createNodemailerTransport, type SendMailOptions, type SMTPTransportOptions } from 'nodemailer';
+import { CrmError } from '../../../shared/errors';
+import type { AppSettingsStore } from '../domain/settings/app-settings.store';
+import type { SecretCipher } from './secret-cipher';
+import { readSmtpSettings, type SmtpSettings } from './smtp-settings';
+
+export interface MailAttachment {
+  filename: string;
+  content: Buffer;
+  contentType: string;
+}
+
+/** One outgoing message; the sender (From) comes from the SMTP settings. */
+export interface OutgoingMail {
+  to: string;
+  cc?: string[];
+  subject: string;
+  text: string;
+  attachments?: MailAttachment[];
+}
+
+export interface SentMail {
+  messageId: string;
+  /** Recipients the server accepted. */
+  accepted: string[];
+  /** Recipients the server refused while others were accepted (all refused is an error). */
+  rejected: string[];
+}
+
+/** What the sender needs of a nodemailer transporter; a test may wrap or replace it. */
+export interface MailTransport {
+  sendMail(mail: SendMailOptions): Promise<{ messageId: string; accepted: unknown[]; rejected: unknown[] }>;
+  close(): void;
+}
+
+export interface MailTimeouts {
+  /** Opening the TCP (and TLS) connection. */
+  connectionMs: number;
+  /** Waiting for the server's greeting once connected. */
+  greetingMs: number;
+  /** Silence on an open connection. */
+  socketMs: number;
+}
+
+/** Long enough for a slow office server, short enough that a dead one never hangs the app. */
+export const DEFAULT_MAIL_TIMEOUTS: MailTimeouts = { connectionMs: 10_000, greetingMs: 10_000, socketMs: 30_000 };
+
+export interface MailSenderOptions {
+  store: AppSettingsStore;
+  cipher: SecretCipher;
+  /** Defaults to nodemailer's SMTP transport. Tests inject one to trust a self-signed loopback certificate. */
+  createTransport?: (options: SMTPTransportOptions) => MailTransport;
+  timeouts?: Partial<MailTimeouts>;
+}
+
+export interface MailSender {
+  /**
+   * Sends with the SMTP settings as stored at this moment (a fresh connection per call).
+   * Throws CrmError with a plain message: 'validation' when mail is not set up or the
+   * server refuses the login, the TLS setting or the recipients; 'internal' when the server
+   * cannot be reached or does not answer in time.
+   */
+  send(message: OutgoingMail): Promise<SentMail>;
+}
+
+/** The nodemailer options for the stored settings: secure by default (certificates are always verified). */
+export function transportOptions(settings: SmtpSettings, timeouts: MailTimeouts): SMTPTransportOptions {
+  const tls: Pick<SMTPTransportOptions, 'secure' | 'requireTLS' | 'ignoreTLS'> =
+    settings.tlsMode === 'tls'
+      ? { secure: true }
+      : settings.tlsMode === 'starttls'
+        ? { secure: false, requireTLS: true }
+        : { secure: false, ignoreTLS: true };
+  return {
+    host: settings.host,
+    port: settings.port,
+    ...tls,
+    ...(settings.user ? { auth: { user: settings.user, pass: settings.password ?? '' } } : {}),
+    connectionTimeout: timeouts.connectionMs,
+    greetingTimeout: timeouts.greetingMs,
+    socketTimeout: timeouts.socketMs,
+    dnsTimeout: timeouts.connectionMs,
+    // Attachments are always buffers we built: never let message data make nodemailer read a file or URL.
+    disableFileAccess: true,
+    disableUrlAccess: true,
+  };
+}
+
+export function createMailSender(options: MailSenderOptions): MailSender {
+  const timeouts: MailTimeouts = { ...DEFAULT_MAIL_TIMEOUTS, ...options.timeouts };
+  const makeTransport = options.createTransport ?? ((o: SMTPTransportOptions) => createNodemailerTransport(o));
+  return {
+    async send(message) {
+      const settings = await readSmtpSettings(options.store, options.cipher);
+      assertReady(settings);
+      const transport = makeTransport(transportOptions(settings, timeouts));
+      try {
+        const info = await transport.sendMail({
+          from: { name: settings.fromName, address: settings.fromAddress },
+          to: message.to,
+          ...(message.cc?.length ? { cc: message.cc } : {}),
+          subject: message.subject,
+          text: message.text,
+          attachments: (message.attachments ?? []).map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })),
+        });
+        return { messageId: info.messageId, accepted: info.accepted.map(addressText), rejected: info.rejected.map(addressText) };
+      } catch (error) {
+        throw smtpFailure(error, settings, timeouts);
+      } finally {
+        transport.close();
+      }
+    },
+  };
+}
+
+function addressText(a: unknown): string {
+  if (typeof a === 'string') return a;
+  if (a && typeof a === 'object' && 'address' in a && typeof a.address === 'string') return a.address;
+  return String(a);
+}
+
+function assertReady(settings: SmtpSettings): void {
+  if (!settings.host || !settings.fromAddress) {
+    throw new CrmError('validation', 'E-mail is not set up yet: an administrator enters the mail server under Settings → E-mail (SMTP).');
+  }
+  if (settings.user && settings.password === null) {
+    throw new CrmError(
+      'validation',
+      `No usable password for the mail server login "${settings.user}" is stored on this computer: enter it again under Settings → E-mail (SMTP).`,
+    );
+  }
+}
+
+interface NodemailerFailure {
+  code?: string;
+  message?: string;
+  response?: string;
+  responseCode?: number;
+  command?: string;
+  /** OpenSSL's short reason, e.g. 'wrong version number'. */
+  reason?: string;
+}
+
+function seconds(ms: number): string {
+  const s = ms / 1000;
+  return `${Number.isInteger(s) ? s : s.toFixed(1)} second${s === 1 ? '' : 's'}`;
+}
+
+const TLS_HINT = 'Check the security setting: port 465 usually needs TLS, port 587 STARTTLS.';
+
+/** Turns a nodemailer error into a CrmError an office user can act on. */
+export function smtpFailure(error: unknown, settings: SmtpSettings, timeouts: MailTimeouts): CrmError {
+  if (error instanceof CrmError) return error;
+  const e = (error && typeof error === 'object' ? error : {}) as NodemailerFailure;
+  const where = `${settings.host}:${settings.port}`;
+  const reason = (e.response ?? e.reason ?? e.message ?? String(error)).trim();
+  const message = e.message ?? '';
+  const tlsProblem = e.code === 'ETLS' || /SSL|TLS|certificate|self[- ]signed|wrong version number|unable to verify/i.test(message);
+  switch (true) {
+    case e.code === 'ETLS' && e.command === 'STARTTLS':
+      return new CrmError('validation', `The mail server at ${where} did not switch to STARTTLS (it answered: ${reason}). ${TLS_HINT}`);
+    case /wrong version number|packet length too long|unknown protocol/i.test(message):
+      return new CrmError('validation', `The mail server at ${where} does not speak TLS from the start on this port (${reason}). ${TLS_HINT}`);
+    case e.code === 'EAUTH':
+      return new CrmError('validation', `The mail server at ${where} refused the login for "${settings.user ?? ''}": ${reason}. Check the user name and password.`);
+    case e.code === 'ENOAUTH':
+      return new CrmError('validation', `The mail server at ${where} needs a login: enter a user name and password.`);
+    case e.code === 'ETIMEDOUT' || /timed? ?out/i.test(message):
+      return new CrmError(
+        'internal',
+        `The mail server at ${where} did not answer within ${seconds(Math.max(timeouts.connectionMs, timeouts.greetingMs))}. Check the host and port, and whether a firewall blocks the connection.`,
+      );
+    case e.code === 'EDNS' || /ENOTFOUND|EAI_AGAIN/.test(message):
+      return new CrmError('validation', `Could not find the mail server "${settings.host}": check the host name.`);
+    case tlsProblem:
+      return new CrmError('validation', `The secure connection to the mail server at ${where} failed: ${reason}. ${TLS_HINT}`);
+    case e.code === 'ESOCKET' || e.code === 'ECONNECTION' || /ECONNREFUSED|ECONNRESET|EHOSTUNREACH|ENETUNREACH/.test(message):
+      return new CrmError('internal', `Could not reach the mail server at ${where}: ${reason}. Check the host and port, and that the server is running.`);
+    case e.code === 'EENVELOPE':
+      return new CrmError('validation', `The mail server at ${where} refused the recipients: ${reason}.`, [{ path: 'to', message: `Refused by the mail server: ${reason}` }]);
+    case e.code === 'EMESSAGE':
+      return new CrmError('validation', `The mail server at ${where} refused the message: ${reason}.`);
+    default:
+      return new CrmError('internal', `Sending through the mail server at ${where} failed: ${reason}.`);
+  }
+}
