@@ -19,8 +19,16 @@ export const MinorUnits = z.number().int('Amounts are whole minor units').safe('
 export const Money = z.object({ amountMinor: MinorUnits, currency: CurrencyCode });
 export type Money = z.infer<typeof Money>;
 
+const digitsCache = new Map<string, number>();
+
+/** Cached: building an Intl formatter costs far more than the lookup, and PDFs and grids ask thousands of times. */
 export function minorDigits(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  let digits = digitsCache.get(currency);
+  if (digits === undefined) {
+    digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    digitsCache.set(currency, digits);
+  }
+  return digits;
 }
 
 /** Formats for display in the given locale, e.g. 123456 EUR → "€1,234.56". */

@@ -11,6 +11,7 @@ import { BENCH_USAGE, BenchArgError, parseBenchArgs, type BenchArgs } from './be
 import { RESULTS_DIR, databaseBytes, prepareBenchDatabase } from './bench-database';
 import { captureStatements, handWrittenContactsPage, normalizeSql, type CapturedStatement } from './contacts-page-sql';
 import { formatTable, writeJson, type CaseResult } from './report';
+import { formatQuoteTable, measureQuotes } from './quote-cases';
 import { formatSalesTable, measureSales } from './sales-cases';
 import { timeRuns } from './stats';
 
@@ -95,6 +96,7 @@ async function run(args: BenchArgs): Promise<void> {
       results.push(await measure(host, db, c, args.runs));
     }
     const sales = await measureSales(host, args.runs, (line) => console.log(line));
+    const quotes = await measureQuotes(args.runs, (line) => console.log(line));
     const bytes = databaseBytes(bench.path);
     const seeding = bench.seeding
       ? `${bench.seeding.accounts + bench.seeding.contacts} rows in ${bench.seeding.seconds.toFixed(1)} s = ${Math.round(bench.seeding.rowsPerSecond).toLocaleString('en')} rows/s`
@@ -106,6 +108,9 @@ async function run(args: BenchArgs): Promise<void> {
     const opportunities = db.prepare(`SELECT COUNT(*) FROM opportunities WHERE deleted_at IS NULL`).pluck().get() as number;
     console.log(`Sales: ${opportunities.toLocaleString('en')} opportunities`);
     console.log(formatSalesTable(sales));
+    console.log('');
+    console.log('Quotes (a database of their own: 40 products, one opportunity)');
+    console.log(formatQuoteTable(quotes));
     console.log('');
     if (bench.salesSeeding) {
       const s = bench.salesSeeding;
@@ -127,6 +132,7 @@ async function run(args: BenchArgs): Promise<void> {
         cases: results,
         salesSeeding: bench.salesSeeding,
         sales,
+        quotes,
       },
       started,
     );

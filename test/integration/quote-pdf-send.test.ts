@@ -85,6 +85,27 @@ describe('the proposal PDF of a quote', () => {
     expect(without.attachment.sha256).not.toBe(withLogo.attachment.sha256);
   });
 
+  it('renders a 500-line quote with a 2,000-character line name across pages, every page numbered', async () => {
+    const lines = Array.from({ length: 500 }, (_, i) =>
+      i % 25 === 0
+        ? { kind: 'heading' as const, text: `Phase ${i / 25 + 1}` }
+        : { kind: 'item' as const, name: i === 1 ? `Ünïcödé ${'x'.repeat(1990)}` : `Work package ${i}`, quantity: 1, unitPriceMinor: 1_000 + i },
+    );
+    const quote = await host.call('quotes.create', { opportunityId: f.opportunity.id, lines });
+    expect(quote.lines).toHaveLength(500);
+    const generated = await host.call('quotes.generatePdf', { id: quote.id });
+    const bytes = Buffer.from((await host.call('attachments.content', { id: generated.attachment.id })).base64, 'base64');
+    const file = join(tempDir('crm-pdf-'), 'big.pdf');
+    writeFileSync(file, bytes);
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+    expect(pages).toBe(generated.pageCount);
+    expect(pages).toBeGreaterThan(5);
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    expect(text).toContain('Work package 499');
+    expect(text).toContain(`Page ${pages} of ${pages}`);
+    expect(text).toContain(euro(quote.totals.totalMinor));
+  });
+
   it('saves a copy through the native dialog when there is one, and says "unsupported" when there is not', async () => {
     const quote = await approvedQuote();
     const { attachment } = await host.call('quotes.generatePdf', { id: quote.id });

@@ -3,6 +3,7 @@
  * heading every K of them, names in the four scripts Helvetica cannot print,
  * and totals that add up the way shared/quote-math.ts would make them.
  */
+import { crc32, deflateSync } from 'node:zlib';
 import type { QuoteDocument, QuoteDocumentLine } from '../../electron/main/pdf/quote-document';
 
 type ItemLine = Extract<QuoteDocumentLine, { kind: 'item' }>;
@@ -118,4 +119,41 @@ function totalsOf(items: ItemLine[]): QuoteDocument['totals'] {
   });
   const totalMinor = subtotalMinor - quoteDiscountMinor + shippingMinor + taxes.reduce((sum, t) => sum + t.taxMinor, 0);
   return { subtotalMinor, quoteDiscountMinor, quoteDiscountLabel: 'Discount 5%', shippingMinor, taxes, totalMinor };
+}
+
+/**
+ * A small valid PNG, RGB or RGBA, a blue gradient; `corruptData` replaces
+ * the compressed pixels with garbage behind a valid signature and header.
+ */
+export function makePng(options: { width: number; height: number; alpha?: boolean; corruptData?: boolean }): Buffer {
+  const { width, height, alpha = false } = options;
+  const channels = alpha ? 4 : 3;
+  const raw = Buffer.alloc(height * (1 + width * channels));
+  for (let y = 0; y < height; y++) {
+    const row = y * (1 + width * channels);
+    raw[row] = 0; // filter: none
+    for (let x = 0; x < width; x++) {
+      const at = row + 1 + x * channels;
+      raw[at] = 0x1d + Math.round((x / width) * 0x60);
+      raw[at + 1] = 0x4f + Math.round((x / width) * 0x70);
+      raw[at + 2] = 0x91 + Math.round((y / height) * 0x50);
+      if (alpha) raw[at + 3] = 255 - Math.round((x / width) * 128);
+    }
+  }
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8;
+  header[9] = alpha ? 6 : 2;
+  const data = options.corruptData ? Buffer.from('this is not a zlib stream at all, just words', 'latin1') : deflateSync(raw);
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', data), chunk('IEND', Buffer.alloc(0))]);
+}
+
+function chunk(type: string, data: Buffer): Buffer {
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
+  return Buffer.concat([length, body, crc]);
 }

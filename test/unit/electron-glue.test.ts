@@ -35,6 +35,7 @@ vi.mock('electron', () => {
   }
   class BrowserWindow extends Emitter {
     static getAllWindows = () => fakes.windows.map((w) => w as unknown);
+    static getFocusedWindow = () => null;
     webContents = new FakeWebContents();
     loaded: string[] = [];
     constructor(public options: unknown) {
@@ -57,6 +58,7 @@ vi.mock('electron', () => {
       exit: vi.fn(),
       whenReady: () => fakes.ready,
       getAppPath: () => '/nonexistent-app-root',
+      getPath: (name: string) => `/nonexistent-home/${name}`,
     },
     BrowserWindow,
     dialog: { showErrorBox: vi.fn() },

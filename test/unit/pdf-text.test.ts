@@ -55,7 +55,7 @@ describe('quote formatters', () => {
     expect(quoteFormatters('en-US', 'EUR').money(-5)).toBe('-€0.05');
     expect(quoteFormatters('en-US', 'JPY').money(1234)).toBe('¥1,234');
     expect(quoteFormatters('en-US', 'BHD').money(1234)).toBe('BHD\u00a01.234');
-    expect(quoteFormatters('de-DE', 'EUR').money(123456)).toBe('1.234,56 €');
+    expect(quoteFormatters('de-DE', 'EUR').money(123456)).toBe('1.234,56\u00a0€');
   });
 
   it('formats quantities with up to three decimals and rates as percentages', () => {

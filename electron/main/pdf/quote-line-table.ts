@@ -150,6 +150,8 @@ function measureNote(ctx: QuoteLayoutContext, text: string): MeasuredRow {
 
 function measureItem(ctx: QuoteLayoutContext, cols: PlacedColumn[], line: ItemLine): MeasuredRow {
   const { doc, fmt, flow } = ctx;
+  /** Amounts shrink rather than wrap, down to a size that is still readable; past that they wrap. */
+  const fitting = (text: string, width: number) => shrinkToFit(doc, text, width, TEXT.cell, 6.5);
   const cells = new Map<Column['key'], TextBlock[]>();
   for (const c of cols) {
     const indent = c.key === 'item' && line.isComponent ? COMPONENT_INDENT : 0;
@@ -176,8 +178,6 @@ function measureItem(ctx: QuoteLayoutContext, cols: PlacedColumn[], line: ItemLi
         return [[fmt.money(item.netMinor), 2, fitting(fmt.money(item.netMinor), width)]];
     }
   }
-  /** Amounts shrink rather than wrap, down to a size that is still readable; past that they wrap. */
-  const fitting = (text: string, width: number) => shrinkToFit(doc, text, width, TEXT.cell, 6.5);
   // Figures line up with the item's name, not with the small SKU line above it.
   const figuresTop = cells.get('item')?.[0]?.height ?? 0;
   const topOf = (key: Column['key']) => (key === 'item' ? 0 : figuresTop);

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { QuoteDocument } from '../../../electron/main/pdf/quote-document';
 import { renderQuotePdf } from '../../../electron/main/pdf/render-quote-pdf';
-import { buildQuoteDocument, itemName } from '../../support/quote-document-fixture';
-import { hasPdfImages, makePng, pdfImageCount, pdfPageCount, pdfTempDir, pdfText, writePdf } from './poppler';
+import { buildQuoteDocument, itemName, makePng } from '../../support/quote-document-fixture';
+import { hasPdfImages, pdfImageCount, pdfPageCount, pdfTempDir, pdfText, writePdf } from './poppler';
 
 const AT = new Date('2024-03-01T10:00:00Z');
 const dir = pdfTempDir();
