@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FONT_FILES } from '../../electron/main/pdf/pdf-fonts';
+import { FONT_FILES, defaultFontDir } from '../../electron/main/pdf/pdf-fonts';
 
 const repo = resolve(__dirname, '../..');
 const fonts = join(repo, 'resources/fonts');
@@ -25,5 +26,22 @@ describe('the committed PDF fonts', () => {
   it('comes from the package version the README names', () => {
     const { version } = JSON.parse(readFileSync(join(npmPackage, 'package.json'), 'utf8')) as { version: string };
     expect(readFileSync(join(fonts, 'README.md'), 'utf8')).toContain(`@expo-google-fonts/noto-sans@${version}`);
+  });
+});
+
+describe('the fonts in a packaged app', () => {
+  it('are copied by electron-builder to <resources>/fonts, which is the first place the PDF renderer looks', () => {
+    const pkg = JSON.parse(readFileSync(resolve(__dirname, '../../package.json'), 'utf8')) as { build: { extraResources: { from: string; to: string }[] } };
+    const entry = pkg.build.extraResources.find((r) => r.from === 'resources/fonts');
+    expect(entry?.to).toBe('fonts');
+    const resources = mkdtempSync(join(tmpdir(), 'crm-resources-'));
+    cpSync(resolve(__dirname, '../../resources/fonts'), join(resources, entry!.to), { recursive: true });
+    const proc = process as NodeJS.Process & { resourcesPath?: string };
+    proc.resourcesPath = resources;
+    try {
+      expect(defaultFontDir()).toBe(join(resources, 'fonts'));
+    } finally {
+      Reflect.deleteProperty(process, 'resourcesPath');
+    }
   });
 });
