@@ -155,6 +155,8 @@ export function smtpFailure(error: unknown, settings: SmtpSettings, timeouts: Ma
   const where = `${settings.host}:${settings.port}`;
   const reason = (e.response ?? e.reason ?? e.message ?? String(error)).trim();
   const message = e.message ?? '';
+  // Before the greeting the connection and greeting timeouts apply; later, the socket's inactivity timeout.
+  const waited = !e.command || e.command === 'CONN' ? Math.max(timeouts.connectionMs, timeouts.greetingMs) : timeouts.socketMs;
   const tlsProblem = e.code === 'ETLS' || /SSL|TLS|certificate|self[- ]signed|wrong version number|unable to verify/i.test(message);
   switch (true) {
     case e.code === 'ETLS' && e.command === 'STARTTLS':
@@ -168,7 +170,7 @@ export function smtpFailure(error: unknown, settings: SmtpSettings, timeouts: Ma
     case e.code === 'ETIMEDOUT' || /timed? ?out/i.test(message):
       return new CrmError(
         'internal',
-        `The mail server at ${where} did not answer within ${seconds(Math.max(timeouts.connectionMs, timeouts.greetingMs))}. Check the host and port, and whether a firewall blocks the connection.`,
+        `The mail server at ${where} did not answer within ${seconds(waited)}. Check the host and port, and whether a firewall blocks the connection.`,
       );
     case e.code === 'EDNS' || /ENOTFOUND|EAI_AGAIN/.test(message):
       return new CrmError('validation', `Could not find the mail server "${settings.host}": check the host name.`);
