@@ -451,3 +451,44 @@ describe('events', () => {
     );
   });
 });
+
+describe('the sample catalog', () => {
+  it('is a valid catalog: default tax class and EUR book, a bundle with an optional part, rules and tiers; seeded once', async () => {
+    const { seedCatalog } = await import('../../electron/main/seed/seed-catalog');
+    expect(seedCatalog(host.dataSource, new Date('2026-01-05T08:00:00Z'))).toEqual({ taxClasses: 2, products: 13, priceBooks: 1, prices: 13 });
+    expect(seedCatalog(host.dataSource)).toBeNull();
+    expect((await host.call('taxClasses.list', {})).map((c) => [c.name, c.ratePercent, c.isDefault])).toEqual([
+      ['Reduced 5%', 5, false],
+      ['Standard 20%', 20, true],
+    ]);
+    const [book] = await host.call('priceBooks.list', {});
+    expect(book).toMatchObject({ name: 'List prices EUR', currency: 'EUR', isDefault: true, entryCount: 13 });
+    const [bundle] = await host.call('products.lookup', { text: 'BN-SRV', priceBookId: book!.id });
+    expect(bundle).toMatchObject({ isBundle: true, listPriceMinor: 399_000 });
+    expect(bundle!.components.map((c) => [c.sku, c.optional, c.listPriceMinor])).toEqual([
+      ['HW-SRV-R1', false, 345_000],
+      ['HW-RAIL', false, 8_900],
+      ['SV-CARE-3Y', true, 69_000],
+    ]);
+    const [cable] = await host.call('products.lookup', { text: 'HW-CAB', priceBookId: book!.id });
+    expect(cable!.tiers).toEqual([
+      { minQuantity: 50, unitPriceMinor: 520 },
+      { minQuantity: 200, unitPriceMinor: 440 },
+    ]);
+    const server = (await host.call('products.lookup', { text: 'HW-SRV' }))[0]!;
+    const check = await host.call('products.checkConfiguration', { productIds: [server.id] });
+    expect(check.errors.map((e) => e.message)).toEqual(['A rack server is mounted with a rail kit.']);
+    expect(check.suggestions.map((s) => s.target.sku)).toEqual(['SV-CARE-3Y']);
+    // What the seed wrote reads back through the service and can be saved unchanged.
+    const full = await host.call('products.get', { id: bundle!.id });
+    const resaved = await host.call('products.update', {
+      id: full.id,
+      version: full.version,
+      patch: { components: full.components.map((c) => ({ productId: c.product.id, quantity: c.quantity, optional: c.optional })) },
+    });
+    expect(resaved.version).toBe(full.version);
+    const grid = await host.call('products.list', { startRow: 0, endRow: 100, withTotal: true });
+    expect(grid.total).toBe(13);
+    expect(new Set(grid.rows.map((r) => r.category))).toEqual(new Set(['Hardware', 'Software', 'Services', 'Bundles']));
+  });
+});

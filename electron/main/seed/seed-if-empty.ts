@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { sqliteHandle } from '../db/sqlite-handle';
+import { seedCatalog } from './seed-catalog';
 import { seedDatabase } from './seed-database';
 import { seedSales } from './seed-sales';
 
@@ -20,5 +21,6 @@ export async function seedIfEmpty(dataSource: DataSource, counts: SeedCounts): P
   const result = seedDatabase(dataSource, counts);
   const sales = { opportunities: counts.opportunities ?? 0, leads: counts.leads ?? 0, activities: counts.activities ?? 0 };
   if (sales.opportunities + sales.leads + sales.activities > 0) seedSales(dataSource, sales);
+  seedCatalog(dataSource);
   return { accounts: result.accounts, contacts: result.contacts, ...(counts.opportunities !== undefined ? sales : {}) };
 }

@@ -88,6 +88,8 @@ function AddPrice({ book, exclude, onAdd }: AddPriceProps) {
   const [price, setPrice] = useState<Money | null>(null);
   const [problems, setProblems] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
+  // A fresh picker after each add: the old one's pending blur must not bring the added product's name back.
+  const [round, setRound] = useState(0);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -99,6 +101,7 @@ function AddPrice({ book, exclude, onAdd }: AddPriceProps) {
       setProduct(null);
       setPrice(null);
       setProblems([]);
+      setRound((r) => r + 1);
     } catch (error) {
       setProblems(error instanceof CrmError && error.issues?.length ? error.issues.map((i) => describePriceIssue(i.path, i.message)) : [errorMessage(error)]);
     } finally {
@@ -110,6 +113,7 @@ function AddPrice({ book, exclude, onAdd }: AddPriceProps) {
     <form className="catalog-add" onSubmit={submit} aria-label="Add a product to the book" noValidate>
       <Field id="add-price-product" label="Product to add" hint="Type a SKU or name">
         <RecordPicker
+          key={round}
           id="add-price-product"
           value={product}
           onChange={setProduct}

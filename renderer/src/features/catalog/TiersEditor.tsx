@@ -28,9 +28,9 @@ export function TiersEditor({ sku, currency, tiers, onChange }: TiersEditorProps
               {sku} tier {i + 1} unit price
             </span>
             <span aria-hidden="true">at</span>{' '}
-            <input type="text" inputMode="decimal" className="tiers__price" value={t.unitPrice} onChange={(e) => set(i, { unitPrice: e.target.value })} />{' '}
-            <span className="muted">{currency}</span>
+            <input type="text" inputMode="decimal" className="tiers__price" value={t.unitPrice} onChange={(e) => set(i, { unitPrice: e.target.value })} />
           </label>
+          <span className="muted">{currency}</span>
           <button type="button" className="btn btn--small btn--ghost" aria-label={`Remove ${sku} tier ${i + 1}`} onClick={() => onChange(tiers.filter((_, j) => j !== i))}>
             ×
           </button>
