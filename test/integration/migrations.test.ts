@@ -44,6 +44,12 @@ describe('migrations', () => {
       expect(account).toMatchObject({ ok: true, data: { name: 'Açaí Ltda', annualRevenue: { amountMinor: 9007199254740991, currency: 'BRL' }, owner: { name: 'Ana Lima' } } });
       const contact = await host.dispatch('contacts.get', { id: 1 }, host.session);
       expect(contact).toMatchObject({ ok: true, data: { lastName: 'Gonçalves', account: { name: 'Açaí Ltda' }, emails: [{ address: 'joao@acai.br' }] } });
+      // Search survived the table rebuilds of later migrations, and owner changes no longer re-index a row.
+      const found = await host.dispatch('search.global', { text: 'goncalves' }, host.session);
+      expect(JSON.stringify(found)).toContain('João Gonçalves');
+      const triggers = (await host.dataSource.query(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'search_%' ORDER BY name`)) as { name: string; sql: string }[];
+      expect(triggers.map((t) => t.name)).toHaveLength(13);
+      for (const t of triggers.filter((x) => x.name.endsWith('_update'))) expect(t.sql).toMatch(/AFTER UPDATE OF [a-z_, ]+ ON/);
       // The new migration's table works on the upgraded file.
       expect((await host.dispatch('preferences.setGridState', { grid: 'accounts', columns: [{ colId: 'name', width: 200 }] }, host.session)).ok).toBe(true);
     } finally {

@@ -10,6 +10,8 @@ import { ProductComponentEntity, ProductEntity, ProductRuleEntity } from '../dom
 import { TaxClassEntity } from '../domain/catalog/tax-class.entity';
 import { QuoteEntity, QuoteLineEntity, QuoteStatusChangeEntity } from '../domain/quotes/quote.entity';
 import { AppSettingEntity } from '../domain/settings/app-setting.entity';
+import { TeamEntity } from '../domain/teams/team.entity';
+import { AssignmentBatchEntity, AssignmentEntity, TerritoryEntity, TerritoryMemberEntity, TerritoryRuleEntity } from '../domain/territories/territory.entity';
 import { AuditEntryEntity } from '../domain/audit/audit-entry.entity';
 import { ContactEntity } from '../domain/contacts/contact.entity';
 import { UserPreferenceEntity } from '../domain/preferences/user-preference.entity';
@@ -21,4 +23,5 @@ export const entities = [
   ActivityEntity, ActivityAttendeeEntity,
   AppSettingEntity, AttachmentEntity, TaxClassEntity, ProductEntity, ProductComponentEntity, ProductRuleEntity,
   PriceBookEntity, PriceBookEntryEntity, QuoteEntity, QuoteLineEntity, QuoteStatusChangeEntity,
+  TeamEntity, TerritoryEntity, TerritoryMemberEntity, TerritoryRuleEntity, AssignmentEntity, AssignmentBatchEntity,
 ];

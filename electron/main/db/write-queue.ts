@@ -11,7 +11,16 @@ export class WriteQueue {
   constructor(private readonly dataSource: DataSource) {}
 
   run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    const next = this.tail.then(() => this.dataSource.transaction(work));
+    return this.exclusive(() => this.dataSource.transaction(work));
+  }
+
+  /**
+   * Holds the queue without a transaction on this connection: for work that
+   * writes through another connection (a worker), so no write from here
+   * waits on its lock meanwhile, blocking the main thread.
+   */
+  exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.tail.then(work);
     this.tail = next.catch(() => undefined);
     return next;
   }

@@ -49,15 +49,19 @@ export function createDispatch(deps: DispatchDeps): Dispatch {
       now: () => deps.now().toISOString(),
       events: { emit: (...event) => void pending.push(event) },
       em,
+      progress: (update) => deps.events.emit('progress', update),
       switchUser: (userId) => {
         session.userId = userId;
       },
     });
     // The output is checked too, inside the transaction: a handler must never leak a field the
     // contract does not promise, and a write whose answer is wrong is rolled back.
-    const result = def.writes
-      ? await deps.writes.run(async (em) => def.output.parse(await handler(parsed.data, context(em))))
-      : def.output.parse(await handler(parsed.data, context(deps.dataSource.manager)));
+    const result =
+      def.writes === 'worker'
+        ? await deps.writes.exclusive(async () => def.output.parse(await handler(parsed.data, context(deps.dataSource.manager))))
+        : def.writes
+          ? await deps.writes.run(async (em) => def.output.parse(await handler(parsed.data, context(em))))
+          : def.output.parse(await handler(parsed.data, context(deps.dataSource.manager)));
     for (const event of pending) deps.events.emit(...event);
     return result;
   };

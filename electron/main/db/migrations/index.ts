@@ -6,6 +6,7 @@ import { SearchIndexAndDefaultPipeline1795357000000 } from './1795357000000-Sear
 import { DefaultLeadScoringRules1795357100000 } from './1795357100000-DefaultLeadScoringRules';
 import { GridIndexesAndPreferences1795353661651 } from './1795353661651-GridIndexesAndPreferences';
 import { QuotesAndCatalog1795363568123 } from './1795363568123-QuotesAndCatalog';
+import { TerritoriesAndAssignment1795365103089 } from './1795365103089-TerritoriesAndAssignment';
 
 /** Every migration this build knows, oldest first. Listed by hand so the bundler keeps them. */
 export const migrations: (new () => MigrationInterface)[] = [
@@ -15,4 +16,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   DefaultLeadScoringRules1795357100000,
   OpportunityReportIndexes1795359835849,
   QuotesAndCatalog1795363568123,
+  TerritoriesAndAssignment1795365103089,
 ];

@@ -20,14 +20,20 @@ export const AccountEntity = new EntitySchema<StoredRow>({
     annualRevenueCurrency: { type: 'varchar', length: 3, nullable: true },
     parentAccountId: { type: 'integer', nullable: true },
     ownerId: { type: 'integer' },
+    /** The territory whose rules the account matched when it was last assigned; null in the fallback queue. */
+    territoryId: { type: 'integer', nullable: true },
+    /** Kept by its owner: realignment leaves it alone. */
+    ownerLocked: { type: 'boolean', default: false },
   },
   relations: {
     ...recordRelations,
     parentAccount: { type: 'many-to-one', target: 'Account', joinColumn: { name: 'parent_account_id' }, onDelete: 'SET NULL', nullable: true },
     owner: { type: 'many-to-one', target: 'User', joinColumn: { name: 'owner_id' }, onDelete: 'RESTRICT' },
+    territory: { type: 'many-to-one', target: 'Territory', joinColumn: { name: 'territory_id' }, onDelete: 'SET NULL', nullable: true },
   },
   indices: [
     { columns: ['ownerId'] },
+    { columns: ['territoryId'] },
     { columns: ['parentAccountId'] },
     // The grid's default order; partial so the recycle bin does not weigh on it.
     { columns: ['sortName', 'id'], where: '"deleted_at" IS NULL' },

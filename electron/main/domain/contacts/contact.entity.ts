@@ -24,6 +24,8 @@ export const ContactEntity = new EntitySchema<StoredRow>({
     emailOptOut: { type: 'boolean', default: false },
     doNotCall: { type: 'boolean', default: false },
     ownerId: { type: 'integer' },
+    /** Kept by its owner instead of following the account's owner. */
+    ownerLocked: { type: 'boolean', default: false },
   },
   relations: {
     ...recordRelations,

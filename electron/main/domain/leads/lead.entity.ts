@@ -31,6 +31,10 @@ export const LeadEntity = new EntitySchema<StoredRow>({
     disqualifiedReason: { type: 'varchar', length: 300, nullable: true },
     rating: { type: 'varchar', length: 10, nullable: true },
     ownerId: { type: 'integer' },
+    /** The territory whose rules the lead matched when it was last assigned; null in the fallback queue. */
+    territoryId: { type: 'integer', nullable: true },
+    /** Kept by its owner: realignment leaves it alone. */
+    ownerLocked: { type: 'boolean', default: false },
     /** Campaigns arrive with the marketing module; no foreign key until then. */
     campaignId: { type: 'integer', nullable: true },
     score: { type: 'integer', default: 0 },
@@ -45,6 +49,7 @@ export const LeadEntity = new EntitySchema<StoredRow>({
   relations: {
     ...recordRelations,
     owner: { type: 'many-to-one', target: 'User', joinColumn: { name: 'owner_id' }, onDelete: 'RESTRICT' },
+    territory: { type: 'many-to-one', target: 'Territory', joinColumn: { name: 'territory_id' }, onDelete: 'SET NULL', nullable: true },
     convertedAccount: { type: 'many-to-one', target: 'Account', joinColumn: { name: 'converted_account_id' }, onDelete: 'SET NULL', nullable: true },
     convertedContact: { type: 'many-to-one', target: 'Contact', joinColumn: { name: 'converted_contact_id' }, onDelete: 'SET NULL', nullable: true },
     convertedOpportunity: {
@@ -57,6 +62,7 @@ export const LeadEntity = new EntitySchema<StoredRow>({
   },
   indices: [
     { columns: ['ownerId'] },
+    { columns: ['territoryId'] },
     { columns: ['status'] },
     { columns: ['emailNormalized'] },
     { columns: ['phoneE164'] },

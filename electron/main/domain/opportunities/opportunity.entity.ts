@@ -23,6 +23,8 @@ export const OpportunityEntity = new EntitySchema<StoredRow>({
     /** 'pipeline', 'best_case', 'commit', 'omitted' (closed ones are read from the stage kind). */
     forecastCategory: { type: 'varchar', length: 20, default: 'pipeline' },
     ownerId: { type: 'integer' },
+    /** Kept by its owner instead of following the account's owner. */
+    ownerLocked: { type: 'boolean', default: false },
     nextStep: { type: 'varchar', length: 300, nullable: true },
     lostReason: { type: 'varchar', length: 300, nullable: true },
     /** When it was won or lost (UTC); null while open. */
