@@ -6,7 +6,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      lib: { entry: resolve(__dirname, 'electron/main/app/index.ts') },
+      lib: {
+        entry: {
+          index: resolve(__dirname, 'electron/main/app/index.ts'),
+          // Bulk territory moves run in a worker thread, which needs a script file of its own.
+          'assignment-worker': resolve(__dirname, 'electron/main/domain/territories/worker/assignment-worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -32,6 +32,8 @@ export const AccountFields = {
   parentAccountId: Id.nullable().optional().transform((v) => v ?? null),
   /** Defaults to the current user on create. */
   ownerId: Id.optional(),
+  /** "Keep this owner" (false unless sent): territory realignment and the account's owner changes leave the owner alone. */
+  ownerLocked: z.boolean().optional(),
 };
 
 export const AccountInput = z.object(AccountFields).strict();
@@ -51,6 +53,9 @@ export const Account = z.object({
   annualRevenue: Money.nullable(),
   parentAccount: z.object({ id: Id, name: z.string() }).nullable(),
   owner: UserRef,
+  ownerLocked: z.boolean(),
+  /** The territory the account was last assigned through; null when none. */
+  territory: z.object({ id: Id, name: z.string() }).nullable(),
   contactCount: z.number().int(),
 });
 export type Account = z.infer<typeof Account>;

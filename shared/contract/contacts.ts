@@ -50,6 +50,8 @@ export const ContactFields = {
   emailOptOut: z.boolean(),
   doNotCall: z.boolean(),
   ownerId: Id.optional(),
+  /** "Keep this owner" (false unless sent): territory realignment and the account's owner changes leave the owner alone. */
+  ownerLocked: z.boolean().optional(),
 };
 
 /** Defaults live only here: a patch must never fill in a field the user did not send. */
@@ -79,6 +81,7 @@ export const Contact = z.object({
   emailOptOut: z.boolean(),
   doNotCall: z.boolean(),
   owner: UserRef,
+  ownerLocked: z.boolean(),
 });
 export type Contact = z.infer<typeof Contact>;
 

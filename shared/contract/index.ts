@@ -12,6 +12,7 @@ import type { EventName, EventPayload } from './events';
 import { preferencesContract } from './preferences';
 import { quotesContract } from './quotes';
 import { searchContract } from './search';
+import { territoriesContract } from './territories';
 import { settingsContract } from './settings';
 import { usersContract } from './users';
 
@@ -28,6 +29,7 @@ export const contract = {
   ...searchContract,
   ...catalogContract,
   ...quotesContract,
+  ...territoriesContract,
   ...settingsContract,
   ...mailContract,
 };

@@ -54,6 +54,8 @@ export const LeadFields = {
   campaignId: Id.nullable().optional().transform((v) => v ?? null),
   /** Defaults to the current user on create. */
   ownerId: Id.optional(),
+  /** "Keep this owner" (false unless sent): territory realignment and the account's owner changes leave the owner alone. */
+  ownerLocked: z.boolean().optional(),
 };
 
 export const LeadInput = z
@@ -85,6 +87,9 @@ export const Lead = z.object({
   rating: z.enum(LEAD_RATINGS).nullable(),
   campaignId: Id.nullable(),
   owner: z.object({ id: Id, name: z.string() }),
+  ownerLocked: z.boolean(),
+  /** The territory the lead was last assigned through; null when none. */
+  territory: z.object({ id: Id, name: z.string() }).nullable(),
   score: z.number().int(),
   scoreReasons: z.array(ScoreReason),
   lastTouchAt: Timestamp.nullable(),

@@ -85,6 +85,8 @@ export const OpportunityFields = {
   lostReason: optionalText(300),
   campaignId: Id.nullable().optional().transform((v) => v ?? null),
   ownerId: Id.optional(),
+  /** "Keep this owner" (false unless sent): territory realignment and the account's owner changes leave the owner alone. */
+  ownerLocked: z.boolean().optional(),
 };
 
 export const OpportunityInput = z.object({ ...OpportunityFields, forecastCategory: OpportunityFields.forecastCategory.default('pipeline') }).strict();
@@ -109,6 +111,7 @@ export const Opportunity = z.object({
   leadId: Id.nullable(),
   campaignId: Id.nullable(),
   owner: UserRef,
+  ownerLocked: z.boolean(),
 });
 export type Opportunity = z.infer<typeof Opportunity>;
 

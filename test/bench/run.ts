@@ -13,6 +13,7 @@ import { captureStatements, handWrittenContactsPage, normalizeSql, type Captured
 import { formatTable, writeJson, type CaseResult } from './report';
 import { formatQuoteTable, measureQuotes } from './quote-cases';
 import { formatSalesTable, measureSales } from './sales-cases';
+import { formatTerritoryTable, measureTerritories } from './territory-cases';
 import { timeRuns } from './stats';
 
 const PAGE = 100;
@@ -97,6 +98,7 @@ async function run(args: BenchArgs): Promise<void> {
     }
     const sales = await measureSales(host, args.runs, (line) => console.log(line));
     const quotes = await measureQuotes(args.runs, (line) => console.log(line));
+    const territories = await measureTerritories(RESULTS_DIR, 100_000, (line) => console.log(line));
     const bytes = databaseBytes(bench.path);
     const seeding = bench.seeding
       ? `${bench.seeding.accounts + bench.seeding.contacts} rows in ${bench.seeding.seconds.toFixed(1)} s = ${Math.round(bench.seeding.rowsPerSecond).toLocaleString('en')} rows/s`
@@ -111,6 +113,9 @@ async function run(args: BenchArgs): Promise<void> {
     console.log('');
     console.log('Quotes (a database of their own: 40 products, one opportunity)');
     console.log(formatQuoteTable(quotes));
+    console.log('');
+    console.log('Territories (a database of their own: 100,000 accounts and contacts, 20,000 opportunities and leads; reused once seeded)');
+    console.log(formatTerritoryTable(territories));
     console.log('');
     if (bench.salesSeeding) {
       const s = bench.salesSeeding;
@@ -133,6 +138,7 @@ async function run(args: BenchArgs): Promise<void> {
         salesSeeding: bench.salesSeeding,
         sales,
         quotes,
+        territories,
       },
       started,
     );

@@ -134,6 +134,7 @@ describe('e-mailing the proposal', () => {
     const draft = await host.call('quotes.emailDraft', { id: quote.id });
     expect(draft).toMatchObject({ to: 'zoe@athena.example', subject: 'Quote Q-000001 (version 1): Data centre refresh' });
     expect(draft.body).toContain('Dear Zoë Κωνσταντίνου');
+    expect(draft.body).toContain('valid until March 31, 2026');
 
     const result = await host.call('quotes.send', { id: quote.id, version: quote.version, cc: ['boss@athena.example'] });
     expect(result.quote.status).toBe('sent');

@@ -164,6 +164,8 @@ describe('quotes: status flow', () => {
     expect(back.review).toMatchObject({ comment: 'Max 15% without a multi-year deal', by: { id: manager } });
 
     const again = await as(rep, () => host.call('quotes.submit', { id: quote.id, version: back.version }));
+    // A new submission starts a new review: the old comment is gone from the quote (it stays in the history).
+    expect(again.review).toBeNull();
     const approved = await as(manager, () => host.call('quotes.approve', { id: quote.id, version: again.version, comment: 'OK for this customer' }));
     expect(approved.status).toBe('approved');
     const history = await host.call('quotes.history', { id: quote.id });
@@ -226,8 +228,10 @@ describe('quotes: revisions', () => {
   it('revise freezes version n, copies it to n+1, and compares line by line', async () => {
     const v1 = await draft();
     const approved = await host.call('quotes.submit', { id: v1.id, version: v1.version });
-    const v2 = await host.call('quotes.revise', { id: v1.id, version: approved.version });
-    expect(v2).toMatchObject({ number: v1.number, revision: 2, status: 'draft', isLatest: true });
+    // A manager revising a rep's quote does not become its salesperson.
+    const manager = await addUser('Mo Manager', 'sales_manager');
+    const v2 = await as(manager, () => host.call('quotes.revise', { id: v1.id, version: approved.version }));
+    expect(v2).toMatchObject({ number: v1.number, revision: 2, status: 'draft', isLatest: true, owner: { id: v1.owner.id } });
     expect(v2.revisions.map((r) => r.revision)).toEqual([1, 2]);
     const frozen = await host.call('quotes.get', { id: v1.id });
     expect(frozen.isLatest).toBe(false);

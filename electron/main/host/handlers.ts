@@ -5,12 +5,14 @@ import { opportunitiesHandlers } from '../domain/opportunities/opportunities.mod
 import { searchHandlers } from '../domain/search/search.module';
 import { catalogHandlers } from '../domain/catalog/catalog.module';
 import { quotesHandlers } from '../domain/quotes/quotes.module';
+import { territoriesHandlers } from '../domain/territories/territories.module';
 import { settingsHandlers } from '../domain/settings/settings.module';
 import { mailHandlers } from '../mail/mail.module';
 import { auditHandlers } from '../domain/audit/audit.handlers';
 import { contactsHandlers } from '../domain/contacts/contacts.handlers';
 import { preferencesHandlers } from '../domain/preferences/preferences.handlers';
 import { sessionHandlers, usersHandlers } from '../domain/users/users.handlers';
+import { teamsHandlers } from '../domain/teams/teams.handlers';
 import type { AllHandlers } from './handler-types';
 import type { Services } from './services';
 
@@ -21,6 +23,7 @@ export function createHandlers(services: Services): AllHandlers {
     ...contactsHandlers(services),
     ...sessionHandlers(services),
     ...usersHandlers(services),
+    ...teamsHandlers(services),
     ...preferencesHandlers(services),
     ...auditHandlers(services),
     ...leadsHandlers(services),
@@ -29,6 +32,7 @@ export function createHandlers(services: Services): AllHandlers {
     ...searchHandlers(services),
     ...catalogHandlers(services),
     ...quotesHandlers(services),
+    ...territoriesHandlers(services),
     ...settingsHandlers(services),
     ...mailHandlers(services),
   };

@@ -57,6 +57,8 @@ export async function openHost(options: HostOptions): Promise<Host> {
     secrets: options.secrets ?? localKeyCipher(keyFileFor(options.database)),
     saveFile: options.saveFile,
     fontDir: options.fontDir,
+    database: options.database,
+    nativeBinding: options.nativeBinding,
   });
   const user = await services.users.ensureDefaultUser(options.defaultUserName ?? osUserName());
   const events = new EventBus();

@@ -8,17 +8,20 @@ import { createCatalogServices, type CatalogServices } from '../domain/catalog/c
 import { createQuotesServices, type QuotesServices } from '../domain/quotes/quotes.module';
 import type { SaveFile } from '../domain/attachments/attachments.service';
 import { createSettingsServices, type SettingsServices } from '../domain/settings/settings.module';
+import { createTerritoriesServices, type TerritoriesServices } from '../domain/territories/territories.module';
 import { createMailServices, type MailServices } from '../mail/mail.module';
 import type { SecretCipher } from '../mail/secret-cipher';
 import { AuditService } from '../domain/audit/audit.service';
 import { ContactsService } from '../domain/contacts/contacts.service';
 import { PreferencesService } from '../domain/preferences/preferences.service';
 import { UsersService } from '../domain/users/users.service';
+import { TeamsService } from '../domain/teams/teams.service';
 
 export interface Services {
   accounts: AccountsService;
   contacts: ContactsService;
   users: UsersService;
+  teams: TeamsService;
   preferences: PreferencesService;
   audit: AuditService;
   leads: LeadsServices;
@@ -29,6 +32,7 @@ export interface Services {
   settings: SettingsServices;
   mail: MailServices;
   quotes: QuotesServices;
+  territories: TerritoriesServices;
 }
 
 export interface ServiceOptions {
@@ -38,6 +42,9 @@ export interface ServiceOptions {
   saveFile?: SaveFile | undefined;
   /** Where the PDF fonts are; defaults to resources/fonts found from the running code. */
   fontDir?: string | undefined;
+  /** The database file and native binding, for workers that open their own connection. */
+  database: string;
+  nativeBinding?: string | undefined;
 }
 
 export function createServices(dataSource: DataSource, now: () => string, options: ServiceOptions): Services {
@@ -47,6 +54,7 @@ export function createServices(dataSource: DataSource, now: () => string, option
     accounts: new AccountsService(dataSource),
     contacts: new ContactsService(dataSource),
     users: new UsersService(dataSource, now),
+    teams: new TeamsService(dataSource),
     preferences: new PreferencesService(dataSource),
     audit: new AuditService(dataSource),
     leads: createLeadsServices(dataSource, now),
@@ -62,5 +70,6 @@ export function createServices(dataSource: DataSource, now: () => string, option
       saveFile: options.saveFile,
       fontDir: options.fontDir,
     }),
+    territories: createTerritoriesServices(dataSource, { database: options.database, nativeBinding: options.nativeBinding ?? null }),
   };
 }

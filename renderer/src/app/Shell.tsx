@@ -1,16 +1,13 @@
-import { useQuery } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { NavLink, Outlet } from 'react-router';
 import { ReminderToasts } from '../features/activities/ReminderToasts';
 import { CommandPalette } from '../features/search/CommandPalette';
 import { SearchButton } from '../features/search/SearchButton';
 import { usePaletteHotkey } from '../features/search/usePaletteHotkey';
-import { call } from '../lib/api';
+import { ProfilePicker } from './ProfilePicker';
 
 /** Left navigation, a header with global search and the current user, the page, and the command palette (Ctrl/Cmd+K). */
 export function Shell() {
-  const session = useQuery({ queryKey: ['session'], queryFn: () => call('session.current', {}), staleTime: Infinity });
-  const user = session.data?.user;
   const [paletteOpen, setPaletteOpen] = useState(false);
   const closePalette = useCallback(() => setPaletteOpen(false), []);
   usePaletteHotkey(() => setPaletteOpen((open) => !open));
@@ -22,21 +19,7 @@ export function Shell() {
       <header className="shell__header">
         <span className="shell__brand">Office CRM</span>
         <SearchButton onOpen={() => setPaletteOpen(true)} />
-        <span className="shell__user">
-          {user ? (
-            <>
-              <span className="sr-only">Signed in as </span>
-              <span className="avatar" aria-hidden="true">
-                {user.name
-                  .split(/\s+/)
-                  .map((p) => p[0])
-                  .join('')
-                  .slice(0, 2)}
-              </span>
-              {user.name}
-            </>
-          ) : null}
-        </span>
+        <ProfilePicker />
       </header>
       <nav className="shell__nav" aria-label="Main">
         <NavLink to="/my-day">My day</NavLink>
@@ -44,11 +27,14 @@ export function Shell() {
         <NavLink to="/accounts">Accounts</NavLink>
         <NavLink to="/contacts">Contacts</NavLink>
         <NavLink to="/opportunities">Opportunities</NavLink>
+        <NavLink to="/quotes">Quotes</NavLink>
         <NavLink to="/pipeline">Pipeline</NavLink>
         <NavLink to="/forecast">Forecast</NavLink>
         <NavLink to="/products">Products</NavLink>
         <NavLink to="/price-books">Price books</NavLink>
         <NavLink to="/calendar">Calendar</NavLink>
+        <NavLink to="/territories">Territories</NavLink>
+        <NavLink to="/admin/users">Users</NavLink>
         <NavLink to="/settings">Settings</NavLink>
       </nav>
       <main className="shell__main" id="main" tabIndex={-1}>

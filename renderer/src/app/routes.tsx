@@ -12,6 +12,9 @@ import { leadRoutes } from '../features/leads/leadRoutes';
 import { opportunityRoutes } from '../features/opportunities/opportunityRoutes';
 import { catalogRoutes } from '../features/catalog/catalogRoutes';
 import { settingsRoutes } from '../features/settings/settingsRoutes';
+import { quoteRoutes } from '../features/quotes/quoteRoutes';
+import { adminRoutes } from '../features/admin/adminRoutes';
+import { territoryRoutes } from '../features/territories/territoryRoutes';
 import { NotFound } from './NotFound';
 import { Shell } from './Shell';
 
@@ -33,6 +36,9 @@ export function AppRoutes() {
         {activityRoutes}
         {catalogRoutes}
         {settingsRoutes}
+        {quoteRoutes}
+        {adminRoutes}
+        {territoryRoutes}
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

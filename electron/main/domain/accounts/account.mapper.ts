@@ -26,14 +26,16 @@ export function accountColumns(patch: ParsedPatch | z.output<typeof AccountInput
   }
   if (patch.parentAccountId !== undefined) c.parent_account_id = patch.parentAccountId;
   if (patch.ownerId !== undefined) c.owner_id = patch.ownerId;
+  if (patch.ownerLocked !== undefined) c.owner_locked = patch.ownerLocked ? 1 : 0;
   return c;
 }
 
 export const ACCOUNT_SELECT = `
-  SELECT a.*, p.name AS parent_name, ${META_NAMES},
+  SELECT a.*, p.name AS parent_name, terr.name AS territory_name, ${META_NAMES},
          (SELECT COUNT(*) FROM contacts c WHERE c.account_id = a.id AND c.deleted_at IS NULL) AS contact_count
     FROM accounts a
     LEFT JOIN accounts p ON p.id = a.parent_account_id AND p.deleted_at IS NULL
+    LEFT JOIN territories terr ON terr.id = a.territory_id
     ${metaJoins('a')}`;
 
 export function accountFromRow(r: Record<string, any>): Account {
@@ -48,6 +50,8 @@ export function accountFromRow(r: Record<string, any>): Account {
     employees: r.employees,
     annualRevenue: r.annual_revenue_minor === null ? null : { amountMinor: Number(r.annual_revenue_minor), currency: r.annual_revenue_currency },
     parentAccount: r.parent_account_id && r.parent_name ? { id: r.parent_account_id, name: r.parent_name } : null,
+    ownerLocked: r.owner_locked === 1,
+    territory: r.territory_id && r.territory_name ? { id: r.territory_id, name: r.territory_name } : null,
     contactCount: r.contact_count,
   };
 }

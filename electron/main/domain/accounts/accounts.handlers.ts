@@ -1,10 +1,14 @@
 import type { HandlersOf } from '../../host/handler-types';
 import type { Services } from '../../host/services';
+import { assignCreated } from '../territories/territories.module';
 
-export function accountsHandlers({ accounts }: Services): HandlersOf<'accounts'> {
+export function accountsHandlers(services: Services): HandlersOf<'accounts'> {
+  const { accounts } = services;
   return {
     'accounts.create': async (input, ctx) => {
-      const account = await accounts.create(ctx.em, input, ctx);
+      let account = await accounts.create(ctx.em, input, ctx);
+      // No owner chosen: the territory rules pick one, in this same transaction.
+      if (input.ownerId === undefined && assignCreated(services, 'account', account.id, ctx)) account = await accounts.get(account.id, ctx.em);
       ctx.events.emit('record.changed', { entity: 'account', id: account.id, action: 'create' });
       return account;
     },

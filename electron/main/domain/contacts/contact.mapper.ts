@@ -35,6 +35,7 @@ export function contactColumns(patch: Parsed, current?: { firstName: string | nu
   if (patch.emailOptOut !== undefined) c.email_opt_out = patch.emailOptOut ? 1 : 0;
   if (patch.doNotCall !== undefined) c.do_not_call = patch.doNotCall ? 1 : 0;
   if (patch.ownerId !== undefined) c.owner_id = patch.ownerId;
+  if (patch.ownerLocked !== undefined) c.owner_locked = patch.ownerLocked ? 1 : 0;
   return c;
 }
 
@@ -57,5 +58,6 @@ export function contactFromRow(r: Record<string, any>): Contact {
     birthday: r.birthday,
     emailOptOut: r.email_opt_out === 1,
     doNotCall: r.do_not_call === 1,
+    ownerLocked: r.owner_locked === 1,
   };
 }

@@ -72,12 +72,14 @@ export function leadColumns(patch: Parsed, current?: LeadDerivedBase): ColumnVal
   if (patch.rating !== undefined) c.rating = patch.rating;
   if (patch.campaignId !== undefined) c.campaign_id = patch.campaignId;
   if (patch.ownerId !== undefined) c.owner_id = patch.ownerId;
+  if (patch.ownerLocked !== undefined) c.owner_locked = patch.ownerLocked ? 1 : 0;
   return c;
 }
 
 export const LEAD_SELECT = `
-  SELECT l.*, ${META_NAMES}
+  SELECT l.*, terr.name AS territory_name, ${META_NAMES}
     FROM leads l
+    LEFT JOIN territories terr ON terr.id = l.territory_id
     ${metaJoins('l')}`;
 
 export function leadFromRow(r: Record<string, any>): Lead {
@@ -98,6 +100,8 @@ export function leadFromRow(r: Record<string, any>): Lead {
     disqualifiedReason: r.disqualified_reason,
     rating: r.rating,
     campaignId: r.campaign_id,
+    ownerLocked: r.owner_locked === 1,
+    territory: r.territory_id && r.territory_name ? { id: r.territory_id, name: r.territory_name } : null,
     score: r.score,
     scoreReasons: JSON.parse(r.score_reasons),
     lastTouchAt: r.last_touch_at,

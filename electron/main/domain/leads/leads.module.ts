@@ -6,6 +6,7 @@ import { convertLead } from './conversion.service';
 import { DuplicatesService } from './duplicates.service';
 import { LeadsService } from './leads.service';
 import { ScoringService } from './scoring.service';
+import { assignCreated } from '../territories/territories.module';
 
 /** The leads module: leads, their scoring rules, the duplicate check and the conversion. */
 export interface LeadsServices {
@@ -23,7 +24,9 @@ export function leadsHandlers(services: Services): ModuleHandlers<typeof leadsCo
   const { leads, scoring, duplicates } = services.leads;
   return {
     'leads.create': async (input, ctx) => {
-      const lead = await leads.create(ctx.em, input, ctx);
+      let lead = await leads.create(ctx.em, input, ctx);
+      // No owner chosen: the territory rules pick one, in this same transaction.
+      if (input.ownerId === undefined && assignCreated(services, 'lead', lead.id, ctx)) lead = await leads.get(lead.id, ctx.em);
       ctx.events.emit('record.changed', { entity: 'lead', id: lead.id, action: 'create' });
       return lead;
     },

@@ -111,6 +111,7 @@ export class OpportunitiesService {
       lead_id: extra.leadId ?? null,
       campaign_id: input.campaignId,
     };
+    if (input.ownerLocked !== undefined) columns.owner_locked = input.ownerLocked ? 1 : 0;
     const id = await insertRecord(em, TABLE, columns, ctx);
     await recordStageChange(sql, id, null, stage.id, input.amount.amountMinor, input.amount.currency, state.probability, ctx);
     return this.get(id, em);
@@ -139,6 +140,7 @@ export class OpportunitiesService {
     if (patch.nextStep !== undefined) c.next_step = patch.nextStep;
     if (patch.campaignId !== undefined) c.campaign_id = patch.campaignId;
     if (patch.ownerId !== undefined) c.owner_id = patch.ownerId;
+    if (patch.ownerLocked !== undefined) c.owner_locked = patch.ownerLocked ? 1 : 0;
 
     const pipelineChanged = patch.pipelineId !== undefined && patch.pipelineId !== current.pipeline_id;
     const stageWanted = patch.stageId !== undefined && patch.stageId !== current.stage_id;

@@ -32,6 +32,7 @@ export function opportunityFromRow(r: Record<string, any>): Opportunity {
     closedAt: r.closed_at,
     leadId: r.lead_id,
     campaignId: r.campaign_id,
+    ownerLocked: r.owner_locked === 1,
   };
 }
 

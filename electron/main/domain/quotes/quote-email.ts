@@ -32,7 +32,7 @@ export async function emailDraft(quote: Quote, settings: QuoteSettings, store: A
     company: company.name,
     contact: quote.contact?.name ?? 'Sir or Madam',
     total: formatMoney({ amountMinor: quote.totals.totalMinor, currency: quote.currency }, settings.locale),
-    validUntil: quote.validUntil ?? '',
+    validUntil: quote.validUntil ? new Intl.DateTimeFormat(settings.locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${quote.validUntil}T00:00:00Z`)) : '',
     salesperson: quote.owner.name,
   };
   return { to: quote.contact?.email ?? null, subject: fillTemplate(settings.emailSubject, values), body: fillTemplate(settings.emailBody, values) };

@@ -35,7 +35,8 @@ export class QuoteWorkflow {
     const comment = needsReview
       ? `A discount of ${row.max_discount_bp / 100}% is above the ${settings.approvalThresholdPercent}% that needs a manager's approval.`
       : null;
-    await this.move(em, row, to, {}, comment, ctx);
+    // A new submission starts a new review: the last decision's comment no longer applies.
+    await this.move(em, row, to, { review_comment: null, reviewed_by_id: null, reviewed_at: null }, comment, ctx);
     return this.quotes.get(id, em);
   }
 
@@ -108,7 +109,8 @@ export class QuoteWorkflow {
       shipping_tax_rate_milli: row.shipping_tax_rate_milli,
       terms: row.terms,
       notes: row.notes,
-      owner_id: ctx.userId,
+      // The salesperson stays the same when a manager revises the quote for them.
+      owner_id: row.owner_id,
     };
     const full = await sql.get<Record<string, number>>(`SELECT subtotal_minor, discount_minor, tax_minor, total_minor, max_discount_bp FROM quotes WHERE id = ?`, [id]);
     for (const [k, v] of Object.entries(full!)) copy[k] = Number(v);

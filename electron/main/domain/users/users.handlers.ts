@@ -17,5 +17,8 @@ export function sessionHandlers({ users }: Services): HandlersOf<'session'> {
 export function usersHandlers({ users }: Services): HandlersOf<'users'> {
   return {
     'users.list': () => users.listActive(),
+    'users.listAll': ({ includeInactive }) => users.listAll(includeInactive),
+    'users.create': (input, ctx) => users.create(ctx.em, input, ctx),
+    'users.update': ({ id, patch }, ctx) => users.update(ctx.em, id, patch, ctx),
   };
 }

@@ -12,6 +12,7 @@ import { useDeleteWithUndo } from '../../lib/useDeleteWithUndo';
 import { useRecordHistory } from '../../lib/useRecordHistory';
 import { useReferenceNames } from '../../lib/useReferenceNames';
 import { RecordActivityPanel } from '../activities/RecordActivityPanel';
+import { AssignmentHistoryPanel } from '../territories/AssignmentHistoryPanel';
 import { AccountContacts } from './AccountContacts';
 import { accountKeys, useAccount } from './queries';
 
@@ -69,6 +70,8 @@ export function AccountDetail() {
               { label: 'Billing address', value: formatAddress(a.billingAddress) },
               { label: 'Shipping address', value: formatAddress(a.shippingAddress) },
               { label: 'Owner', value: a.owner.name },
+              { label: 'Keep this owner', value: a.ownerLocked ? 'Yes' : 'No' },
+              { label: 'Territory', value: a.territory?.name },
               { label: 'Last changed', value: `${formatDateTime(a.updatedAt)} by ${a.updatedBy.name}` },
             ]}
           />
@@ -81,6 +84,7 @@ export function AccountDetail() {
         <AccountContacts accountId={id} canAdd={!a.deletedAt} />
       </Section>
       <RecordActivityPanel entity="account" id={id} />
+      <AssignmentHistoryPanel entity="account" recordId={id} />
     </RecordPageFrame>
   );
 }

@@ -35,6 +35,7 @@ export function AccountEditor({ loaded }: AccountEditorProps) {
         defaultValues={accountFormValues(loaded)}
         parent={loaded.parentAccount ? { ...loaded.parentAccount } : null}
         selfId={loaded.id}
+        owner={loaded.owner}
         submitLabel="Save"
         onCancel={close}
         onSave={async (_values, changed) => {

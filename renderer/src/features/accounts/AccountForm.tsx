@@ -9,6 +9,7 @@ import { FormShell } from '../../components/FormShell';
 import { MoneyInput } from '../../components/MoneyInput';
 import type { PickedRecord } from '../../components/RecordPicker';
 import { RecordPickerField } from '../../components/RecordPickerField';
+import { OwnerFields, ownerIdFromSelect } from '../admin/OwnerFields';
 import { ACCOUNT_FIELD_NAMES, type AccountFormOutput, type AccountFormValues } from './accountFormValues';
 import { searchAccounts } from './queries';
 
@@ -17,6 +18,8 @@ export interface AccountFormProps {
   parent: PickedRecord | null;
   /** The account being edited, so it cannot become its own parent. */
   selfId?: number;
+  /** Edit only: the current owner, listed before the users have loaded (or when no longer active). */
+  owner?: { id: number; name: string };
   onSave: (values: AccountFormOutput, changed: Partial<AccountFormOutput>) => Promise<void>;
   onCancel: () => void;
   onReload?: () => Promise<{ values: AccountFormValues; parent: PickedRecord | null }>;
@@ -24,7 +27,7 @@ export interface AccountFormProps {
 }
 
 /** Create or edit an account; validated with the contract's AccountInput schema. */
-export function AccountForm({ defaultValues, parent, selfId, onSave, onCancel, onReload, submitLabel }: AccountFormProps) {
+export function AccountForm({ defaultValues, parent, selfId, owner, onSave, onCancel, onReload, submitLabel }: AccountFormProps) {
   const form = useForm<AccountFormValues, unknown, AccountFormOutput>({ resolver: zodResolver(AccountInput), defaultValues, reValidateMode: 'onChange' });
   const { register, control, formState: { errors: e } } = form;
   const [picked, setPicked] = useState<PickedRecord | null>(parent);
@@ -86,6 +89,13 @@ export function AccountForm({ defaultValues, parent, selfId, onSave, onCancel, o
           picked={picked}
           onPick={setPicked}
           search={async (text) => (await searchAccounts(text)).filter((a) => a.id !== selfId)}
+        />
+        <OwnerFields
+          ownerField={register('ownerId', { setValueAs: ownerIdFromSelect })}
+          lockField={register('ownerLocked')}
+          error={e.ownerId?.message}
+          owner={owner}
+          emptyLabel={owner ? undefined : 'Automatic (territory rules)'}
         />
       </div>
       <div className="form-columns">

@@ -24,5 +24,7 @@ export function accountFormValues(account?: Account): AccountFormValues {
     parentAccountId: account?.parentAccount?.id ?? null,
     billingAddress: address(account?.billingAddress),
     shippingAddress: address(account?.shippingAddress),
+    ...(account ? { ownerId: account.owner.id } : {}),
+    ownerLocked: account?.ownerLocked ?? false,
   };
 }

@@ -62,6 +62,7 @@ export function ContactDetail() {
               { label: 'Birthday', value: c.birthday ? formatDate(c.birthday) : null },
               { label: 'Consent', value: [c.emailOptOut ? 'E-mail opt-out' : null, c.doNotCall ? 'Do not call' : null].filter(Boolean).join(', ') || 'No restrictions' },
               { label: 'Owner', value: c.owner.name },
+              { label: 'Keep this owner', value: c.ownerLocked ? 'Yes' : 'No' },
               { label: 'Last changed', value: `${formatDateTime(c.updatedAt)} by ${c.updatedBy.name}` },
             ]}
           />

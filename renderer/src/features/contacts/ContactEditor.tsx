@@ -35,6 +35,7 @@ export function ContactEditor({ loaded }: ContactEditorProps) {
       <ContactForm
         defaultValues={contactFormValues(loaded)}
         account={account}
+        owner={loaded.owner}
         submitLabel="Save"
         onCancel={close}
         onSave={async (_values, changed) => {

@@ -10,12 +10,15 @@ import { FormShell } from '../../components/FormShell';
 import type { PickedRecord } from '../../components/RecordPicker';
 import { RecordPickerField } from '../../components/RecordPickerField';
 import { searchAccounts } from '../accounts/queries';
+import { OwnerFields, ownerIdFromSelect } from '../admin/OwnerFields';
 import { CONTACT_FIELD_NAMES, type ContactFormOutput, type ContactFormValues } from './contactFormValues';
 
 export interface ContactFormProps {
   defaultValues: ContactFormValues;
   /** The account shown in the picker when the form opens. */
   account: PickedRecord | null;
+  /** Edit only: the current owner, listed before the users have loaded (or when no longer active). */
+  owner?: { id: number; name: string };
   /** Saves the whole contact (create) or the changed fields (edit). */
   onSave: (values: ContactFormOutput, changed: Partial<ContactFormOutput>) => Promise<void>;
   onCancel: () => void;
@@ -25,7 +28,7 @@ export interface ContactFormProps {
 }
 
 /** Create or edit a contact; validated with the contract's ContactInput schema. */
-export function ContactForm({ defaultValues, account, onSave, onCancel, onReload, submitLabel }: ContactFormProps) {
+export function ContactForm({ defaultValues, account, owner, onSave, onCancel, onReload, submitLabel }: ContactFormProps) {
   const form = useForm<ContactFormValues, unknown, ContactFormOutput>({ resolver: zodResolver(ContactInput), defaultValues, reValidateMode: 'onChange' });
   const { register, control, formState: { errors: e } } = form;
   const [picked, setPicked] = useState<PickedRecord | null>(account);
@@ -73,6 +76,13 @@ export function ContactForm({ defaultValues, account, onSave, onCancel, onReload
             <input type="checkbox" {...register('doNotCall')} /> Do not call
           </label>
         </fieldset>
+        <OwnerFields
+          ownerField={register('ownerId', { setValueAs: ownerIdFromSelect })}
+          lockField={register('ownerLocked')}
+          error={e.ownerId?.message}
+          owner={owner}
+          emptyLabel={owner ? undefined : 'Me (default)'}
+        />
       </div>
       <div className="form-columns">
         <EntryList

@@ -28,5 +28,7 @@ export function contactFormValues(contact?: Contact, account?: PickedRecord | nu
     birthday: contact?.birthday ?? '',
     emailOptOut: contact?.emailOptOut ?? false,
     doNotCall: contact?.doNotCall ?? false,
+    ...(contact ? { ownerId: contact.owner.id } : {}),
+    ownerLocked: contact?.ownerLocked ?? false,
   };
 }

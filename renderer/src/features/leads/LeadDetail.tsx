@@ -15,6 +15,7 @@ import { useRecordChanged } from '../../lib/useRecordChanged';
 import { useRecordHistory } from '../../lib/useRecordHistory';
 import { useReferenceNames } from '../../lib/useReferenceNames';
 import { RecordActivityPanel } from '../activities/RecordActivityPanel';
+import { AssignmentHistoryPanel } from '../territories/AssignmentHistoryPanel';
 import { leadKeys, leadName, optionLabel, useLead } from './queries';
 import { ScoreReasons } from './ScoreReasons';
 import './leads.css';
@@ -119,6 +120,8 @@ export function LeadDetail() {
               { label: 'Status', value: statusText(l) },
               { label: 'Rating', value: l.rating ? optionLabel(l.rating) : null },
               { label: 'Owner', value: l.owner.name },
+              { label: 'Keep this owner', value: l.ownerLocked ? 'Yes' : 'No' },
+              { label: 'Territory', value: l.territory?.name },
               { label: 'Last touch', value: l.lastTouchAt ? formatDateTime(l.lastTouchAt) : null },
               { label: 'Last changed', value: `${formatDateTime(l.updatedAt)} by ${l.updatedBy.name}` },
             ]}
@@ -129,6 +132,7 @@ export function LeadDetail() {
         </Section>
       </div>
       <RecordActivityPanel entity="lead" id={id} />
+      <AssignmentHistoryPanel entity="lead" recordId={id} />
       <Section title="History">
         <HistoryList entries={history.data} loading={history.isPending} describe={describe} />
       </Section>

@@ -1,12 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useQuery } from '@tanstack/react-query';
 import { useForm, useWatch } from 'react-hook-form';
 import { LEAD_EDITABLE_STATUSES, LEAD_RATINGS, LEAD_SOURCES, LeadInput } from '../../../../shared/contract/leads';
 import { INDUSTRIES } from '../../../../shared/picklists';
 import { AddressFields } from '../../components/AddressFields';
 import { Field, describedBy } from '../../components/Field';
 import { FormShell } from '../../components/FormShell';
-import { call } from '../../lib/api';
+import { OwnerFields, ownerIdFromSelect } from '../admin/OwnerFields';
 import { DuplicatePanel } from './DuplicatePanel';
 import { LEAD_FIELD_NAMES, type LeadFormOutput, type LeadFormValues } from './leadFormValues';
 import { optionLabel } from './queries';
@@ -16,7 +15,7 @@ export interface LeadFormProps {
   defaultValues: LeadFormValues;
   /** The lead being edited: it is not its own duplicate. */
   leadId?: number;
-  /** Edit only: the current owner, listed before the users have loaded. */
+  /** Edit only: the current owner, listed before the users have loaded (or when no longer active). */
   owner?: { id: number; name: string };
   onSave: (values: LeadFormOutput, changed: Partial<LeadFormOutput>) => Promise<void>;
   onCancel: () => void;
@@ -32,7 +31,6 @@ const LeadFormSchema = LeadInput.superRefine((v, ctx) => {
 });
 
 const toNumberOrNull = (v: unknown) => (v === '' || v === null || v === undefined ? null : Number(v));
-const toIdOrUndefined = (v: unknown) => (v === '' || v === null || v === undefined ? undefined : Number(v));
 
 /** Create or edit a lead; validated with the contract's LeadInput schema; likely duplicates shown while typing. */
 export function LeadForm({ defaultValues, leadId, owner, onSave, onCancel, onReload, submitLabel }: LeadFormProps) {
@@ -42,7 +40,6 @@ export function LeadForm({ defaultValues, leadId, owner, onSave, onCancel, onRel
     control,
     name: ['firstName', 'lastName', 'company', 'email', 'phone', 'address.country', 'status'],
   });
-  const users = useQuery({ queryKey: ['users', 'list'], queryFn: () => call('users.list', {}), staleTime: 60_000 });
   const text = (v: unknown) => (typeof v === 'string' ? v : '');
 
   return (
@@ -120,16 +117,13 @@ export function LeadForm({ defaultValues, leadId, owner, onSave, onCancel, onRel
               ))}
             </select>
           </Field>
-          <Field id="ownerId" label="Owner" error={e.ownerId?.message} hint={leadId ? undefined : 'You, unless you choose someone else'}>
-            <select id="ownerId" {...register('ownerId', { setValueAs: toIdOrUndefined })} {...describedBy('ownerId', e.ownerId?.message)}>
-              {leadId ? null : <option value="">Me (default)</option>}
-              {(users.data ?? (owner ? [owner] : [])).map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name}
-                </option>
-              ))}
-            </select>
-          </Field>
+          <OwnerFields
+            ownerField={register('ownerId', { setValueAs: ownerIdFromSelect })}
+            lockField={register('ownerLocked')}
+            error={e.ownerId?.message}
+            owner={owner}
+            emptyLabel={leadId ? undefined : 'Automatic (territory rules)'}
+          />
         </div>
         <fieldset className="form-section">
           <legend>Address</legend>

@@ -32,5 +32,6 @@ export function leadFormValues(lead?: Lead): LeadFormValues {
     disqualifiedReason: lead?.disqualifiedReason ?? '',
     rating: lead?.rating ?? '',
     ...(lead ? { ownerId: lead.owner.id } : {}),
+    ownerLocked: lead?.ownerLocked ?? false,
   };
 }

@@ -13,6 +13,7 @@ import { useRecordChanged } from '../../lib/useRecordChanged';
 import { useRecordHistory } from '../../lib/useRecordHistory';
 import { useReferenceNames } from '../../lib/useReferenceNames';
 import { RecordActivityPanel } from '../activities/RecordActivityPanel';
+import { OpportunityQuotes } from '../quotes/OpportunityQuotes';
 import { StageHistoryTable } from './StageHistoryTable';
 import { forecastCategoryLabel } from './labels';
 import { opportunityKeys, useOpportunity, useStageHistory } from './queries';
@@ -75,6 +76,7 @@ export function OpportunityDetail() {
               ...(o.stage.kind === 'lost' ? [{ label: 'Lost reason', value: o.lostReason }] : []),
               { label: 'Closed', value: o.closedAt ? formatDateTime(o.closedAt) : null },
               { label: 'Owner', value: o.owner.name },
+              { label: 'Keep this owner', value: o.ownerLocked ? 'Yes' : 'No' },
               { label: 'Last changed', value: `${formatDateTime(o.updatedAt)} by ${o.updatedBy.name}` },
             ]}
           />
@@ -83,6 +85,7 @@ export function OpportunityDetail() {
           <HistoryList entries={history.data} loading={history.isPending} describe={describe} />
         </Section>
       </div>
+      <OpportunityQuotes opportunityId={id} />
       <Section title="Stage history">
         <StageHistoryTable changes={stages.data} loading={stages.isPending} />
       </Section>

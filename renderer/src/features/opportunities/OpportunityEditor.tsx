@@ -42,6 +42,7 @@ export function OpportunityEditor({ loaded, pipelines }: OpportunityEditorProps)
         defaultValues={opportunityFormValues(pipelines, loaded)}
         picks={picksOf(loaded)}
         pipelines={pipelines}
+        owner={loaded.owner}
         submitLabel="Save"
         onCancel={close}
         onSave={async (_values, changed) => {

@@ -8,6 +8,7 @@ import { MoneyInput } from '../../components/MoneyInput';
 import type { PickedRecord } from '../../components/RecordPicker';
 import { RecordPickerField } from '../../components/RecordPickerField';
 import { searchAccounts } from '../accounts/queries';
+import { OwnerFields, ownerIdFromSelect } from '../admin/OwnerFields';
 import { forecastCategoryLabel } from './labels';
 import {
   OPPORTUNITY_FIELD_NAMES,
@@ -27,6 +28,8 @@ export interface OpportunityFormProps {
   defaultValues: OpportunityFormValues;
   picks: OpportunityPicks;
   pipelines: Pipeline[];
+  /** Edit only: the current owner, listed before the users have loaded (or when no longer active). */
+  owner?: { id: number; name: string };
   onSave: (values: OpportunityFormOutput, changed: Partial<OpportunityFormOutput>) => Promise<void>;
   onCancel: () => void;
   onReload?: () => Promise<{ values: OpportunityFormValues; picks: OpportunityPicks }>;
@@ -51,7 +54,7 @@ function withLostReason(pipelines: Pipeline[]) {
 const numberOrUndefined = (v: unknown) => (v === '' || v === null || v === undefined || Number.isNaN(Number(v)) ? undefined : Number(v));
 
 /** Create or edit an opportunity; validated with the contract's OpportunityInput schema. */
-export function OpportunityForm({ defaultValues, picks, pipelines, onSave, onCancel, onReload, submitLabel }: OpportunityFormProps) {
+export function OpportunityForm({ defaultValues, picks, pipelines, owner, onSave, onCancel, onReload, submitLabel }: OpportunityFormProps) {
   const form = useForm<OpportunityFormValues, unknown, OpportunityFormOutput>({
     resolver: zodResolver(useMemo(() => withLostReason(pipelines), [pipelines])),
     defaultValues,
@@ -205,6 +208,13 @@ export function OpportunityForm({ defaultValues, picks, pipelines, onSave, onCan
             <input id="lostReason" type="text" autoComplete="off" aria-required="true" {...register('lostReason')} {...describedBy('lostReason', e.lostReason?.message)} />
           </Field>
         ) : null}
+        <OwnerFields
+          ownerField={register('ownerId', { setValueAs: ownerIdFromSelect })}
+          lockField={register('ownerLocked')}
+          error={e.ownerId?.message}
+          owner={owner}
+          emptyLabel={owner ? undefined : 'Me (default)'}
+        />
       </div>
     </FormShell>
   );

@@ -34,6 +34,8 @@ export function opportunityFormValues(pipelines: Pipeline[], opportunity?: Oppor
       forecastCategory: opportunity.forecastCategory,
       nextStep: opportunity.nextStep ?? '',
       lostReason: opportunity.lostReason ?? '',
+      ownerId: opportunity.owner.id,
+      ownerLocked: opportunity.ownerLocked,
     };
   }
   const pipeline = pipelines.find((p) => p.isDefault) ?? pipelines[0];
@@ -50,5 +52,6 @@ export function opportunityFormValues(pipelines: Pipeline[], opportunity?: Oppor
     forecastCategory: 'pipeline',
     nextStep: '',
     lostReason: '',
+    ownerLocked: false,
   };
 }
