@@ -50,7 +50,7 @@ describe('territories journey', () => {
   async function addCountryRule(page: Page, n: number, codes: string): Promise<void> {
     await page.getByLabel('New rule on', { exact: true }).selectOption('country');
     await page.getByRole('button', { name: 'Add rule', exact: true }).click();
-    await page.getByLabel(`Rule ${n}: country codes`, { exact: true }).fill(codes);
+    await page.getByLabel(`Rule ${n}: Country codes`, { exact: true }).fill(codes);
   }
 
   async function addMember(page: Page, name: string): Promise<void> {
@@ -88,11 +88,11 @@ describe('territories journey', () => {
     // 1. EMEA at the top: the count follows the rules as they are typed.
     await page.getByRole('button', { name: 'New territory', exact: true }).click();
     await page.getByRole('heading', { name: 'New top-level territory' }).waitFor();
-    await page.getByLabel('Name', { exact: true }).fill('EMEA');
+    await page.getByRole('textbox', { name: 'Name', exact: true }).fill('EMEA');
     await expect.poll(() => matches(page).textContent(), { timeout: 5_000 }).toBe('Matches 20 accounts and 0 open leads');
     await addCountryRule(page, 1, 'DE');
     await expect.poll(() => matches(page).textContent(), { timeout: 5_000 }).toBe('Matches 8 accounts and 0 open leads');
-    await page.getByLabel('Rule 1: country codes', { exact: true }).fill('DE, AT, FR');
+    await page.getByLabel('Rule 1: Country codes', { exact: true }).fill('DE, AT, FR');
     await expect.poll(() => matches(page).textContent(), { timeout: 5_000 }).toBe('Matches 20 accounts and 0 open leads');
     await addMember(page, 'Emma Europa');
     await page.getByRole('button', { name: 'Create territory' }).click();
@@ -105,14 +105,14 @@ describe('territories journey', () => {
     // 2. DACH under EMEA with two reps in round-robin order; a bad code is named next to the field.
     await page.getByRole('button', { name: 'Add child', exact: true }).click();
     await page.getByRole('heading', { name: 'New territory under EMEA' }).waitFor();
-    await page.getByLabel('Name', { exact: true }).fill('DACH');
+    await page.getByRole('textbox', { name: 'Name', exact: true }).fill('DACH');
     await addCountryRule(page, 1, 'DE, XX');
     await addMember(page, 'Doris Alpen');
     await addMember(page, 'Dieter Berg');
     await page.getByRole('button', { name: 'Move Dieter Berg up' }).click();
     await page.getByRole('button', { name: 'Create territory' }).click();
     await page.getByText('XX: Use a two-letter ISO country code such as DE or US').waitFor();
-    await page.getByLabel('Rule 1: country codes', { exact: true }).fill('DE, AT');
+    await page.getByLabel('Rule 1: Country codes', { exact: true }).fill('DE, AT');
     await expect.poll(() => matches(page).textContent(), { timeout: 5_000 }).toBe('Matches 14 accounts and 0 open leads');
     await app.screenshot(page, 'territories-01-form');
     await page.getByRole('button', { name: 'Create territory' }).click();
@@ -123,7 +123,7 @@ describe('territories journey', () => {
 
     // 3. France at the top level, then dragged onto EMEA to sit under it; ▲ puts it first.
     await page.getByRole('button', { name: 'New territory', exact: true }).click();
-    await page.getByLabel('Name', { exact: true }).fill('France');
+    await page.getByRole('textbox', { name: 'Name', exact: true }).fill('France');
     await addCountryRule(page, 1, 'FR');
     await expect.poll(() => matches(page).textContent(), { timeout: 5_000 }).toBe('Matches 6 accounts and 0 open leads');
     await addMember(page, 'Fabienne Roux');
@@ -140,6 +140,15 @@ describe('territories journey', () => {
     await page.getByRole('button', { name: 'Move France up' }).click();
     await expect.poll(async () => (await db('territories.list', {})).map((t) => `${t.name}@${t.depth}`), { timeout: 5_000 }).toEqual(['EMEA@0', 'France@1', 'DACH@1']);
     expect(await page.getByLabel('Parent', { exact: true }).inputValue()).toBe(String(emea.id));
+    // And dnd-kit's keyboard drag: Space picks it up, the arrows step through the drop places (announced), Space drops.
+    await node(page, 'France').getByRole('button', { name: 'Drag France' }).focus();
+    await page.keyboard.press('Space');
+    const announced = () => page.locator('[id^="DndLiveRegion"]').textContent();
+    await expect.poll(announced, { timeout: 5_000 }).toContain('Picked up France');
+    for (let i = 0; i < 8 && (await announced()) !== 'France would go under EMEA, last.'; i++) await page.keyboard.press('ArrowDown');
+    expect(await announced()).toBe('France would go under EMEA, last.');
+    await page.keyboard.press('Space');
+    await expect.poll(async () => (await db('territories.list', {})).map((t) => `${t.name}@${t.depth}`), { timeout: 5_000 }).toEqual(['EMEA@0', 'DACH@1', 'France@1']);
     await app.screenshot(page, 'territories-02-tree');
 
     // 4. Realign: the preview counts what really moves, from the admin to each territory's reps.

@@ -9,9 +9,33 @@ export interface TerritorySeed {
   accounts: { de: Record<string, number>; at: Record<string, number>; fr: Record<string, number> };
 }
 
-const GERMAN = ['Berliner Werkstatt GmbH', 'Hamburger Hafenlogistik', 'Kölner Druckhaus', 'Münchner Maschinenbau AG', 'Stuttgarter Präzision', 'Dresdner Glaswerk', 'Leipziger Verlag', 'Bremer Kaffeerösterei'];
-const AUSTRIAN = ['Wiener Kaffeehaus KG', 'Grazer Holzbau', 'Linzer Stahl GmbH', 'Salzburger Festspieltechnik', 'Innsbrucker Bergsport', 'Klagenfurter Seehotel'];
-const FRENCH = ['Lyon Textiles SA', 'Marseille Fret', 'Bordeaux Vins SARL', 'Lille Numérique', 'Nantes Chantiers', 'Toulouse Aéro Services'];
+/** [account name, city] by billing country. */
+const GERMAN = [
+  ['Berliner Werkstatt GmbH', 'Berlin'],
+  ['Hamburger Hafenlogistik', 'Hamburg'],
+  ['Kölner Druckhaus', 'Köln'],
+  ['Münchner Maschinenbau AG', 'München'],
+  ['Stuttgarter Präzision', 'Stuttgart'],
+  ['Dresdner Glaswerk', 'Dresden'],
+  ['Leipziger Verlag', 'Leipzig'],
+  ['Bremer Kaffeerösterei', 'Bremen'],
+] as const;
+const AUSTRIAN = [
+  ['Wiener Kaffeehaus KG', 'Wien'],
+  ['Grazer Holzbau', 'Graz'],
+  ['Linzer Stahl GmbH', 'Linz'],
+  ['Salzburger Festspieltechnik', 'Salzburg'],
+  ['Innsbrucker Bergsport', 'Innsbruck'],
+  ['Klagenfurter Seehotel', 'Klagenfurt'],
+] as const;
+const FRENCH = [
+  ['Lyon Textiles SA', 'Lyon'],
+  ['Marseille Fret', 'Marseille'],
+  ['Bordeaux Vins SARL', 'Bordeaux'],
+  ['Lille Numérique', 'Lille'],
+  ['Nantes Chantiers', 'Nantes'],
+  ['Toulouse Aéro Services', 'Toulouse'],
+] as const;
 
 /**
  * What the territory journey starts from: four sales reps and twenty accounts
@@ -25,9 +49,8 @@ export async function seedTerritoryJourney(host: Host): Promise<TerritorySeed> {
     (await call('users.create', { name, email: `${name.toLowerCase().replace(/\W+/g, '.')}@example.com`, role: 'sales_rep', capacity })).id;
   const reps = { emma: await rep('Emma Europa'), dieter: await rep('Dieter Berg'), doris: await rep('Doris Alpen', 150), fabienne: await rep('Fabienne Roux') };
   const accounts: TerritorySeed['accounts'] = { de: {}, at: {}, fr: {} };
-  const make = async (names: string[], country: 'DE' | 'AT' | 'FR', into: Record<string, number>) => {
-    for (const [i, name] of names.entries()) {
-      const city = name.split(' ')[0]!.replace(/er$/, '');
+  const make = async (names: readonly (readonly [string, string])[], country: 'DE' | 'AT' | 'FR', into: Record<string, number>) => {
+    for (const [i, [name, city]] of names.entries()) {
       const account = await call('accounts.create', { name, billingAddress: { city, country }, ownerId: adminId });
       into[name] = account.id;
       await call('contacts.create', { firstName: ['Anna', 'Paul', 'Marie', 'Jonas', 'Lena', 'Luc', 'Sophie', 'Karl'][i % 8]!, lastName: `Kontakt ${country}${i + 1}`, accountId: account.id, ownerId: adminId });

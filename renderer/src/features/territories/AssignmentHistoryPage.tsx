@@ -106,7 +106,7 @@ export function AssignmentHistoryPage() {
         <Section title={selected ? `Moves of ${selected.label}` : 'Moves'}>
           {moves.isError ? <ErrorBanner title="Could not load the moves" messages={[errorMessage(moves.error)]} /> : null}
           {moves.isPending ? <p className="muted">Loading…</p> : null}
-          {moves.data ? <AssignmentMovesTable moves={moves.data} label="Moves of the batch" /> : null}
+          {moves.data ? <AssignmentMovesTable moves={moves.data} label="Moves of the batch" showWhenBy={false} /> : null}
           {moves.data && selected && selected.moveCount > moves.data.length ? (
             <p className="muted territory-table__more">
               The first {new Intl.NumberFormat('en-US').format(moves.data.length)} of {new Intl.NumberFormat('en-US').format(selected.moveCount)} moves.

@@ -8,6 +8,8 @@ export interface AssignmentMovesTableProps {
   label: string;
   /** A batch's moves name their records; one record's history does not need to. */
   showRecord?: boolean;
+  /** A batch's moves all share when and by whom: the batch row says it. */
+  showWhenBy?: boolean;
 }
 
 function Change({ from, to }: { from: string | null; to: string | null }) {
@@ -24,7 +26,7 @@ function Change({ from, to }: { from: string | null; to: string | null }) {
 }
 
 /** Owner changes: which record, from whom to whom, between which territories, why, when and by whom. */
-export function AssignmentMovesTable({ moves, label, showRecord = true }: AssignmentMovesTableProps) {
+export function AssignmentMovesTable({ moves, label, showRecord = true, showWhenBy = true }: AssignmentMovesTableProps) {
   if (!moves.length) return <p className="muted">No owner changes.</p>;
   return (
     <table className="territory-table" aria-label={label}>
@@ -34,8 +36,8 @@ export function AssignmentMovesTable({ moves, label, showRecord = true }: Assign
           <th scope="col">Owner</th>
           <th scope="col">Territory</th>
           <th scope="col">Why</th>
-          <th scope="col">When</th>
-          <th scope="col">By</th>
+          {showWhenBy ? <th scope="col">When</th> : null}
+          {showWhenBy ? <th scope="col">By</th> : null}
         </tr>
       </thead>
       <tbody>
@@ -53,8 +55,8 @@ export function AssignmentMovesTable({ moves, label, showRecord = true }: Assign
               <Change from={m.fromTerritory?.name ?? null} to={m.toTerritory?.name ?? null} />
             </td>
             <td>{REASON_LABELS[m.reason]}</td>
-            <td className="territory-table__when">{formatDateTime(m.at)}</td>
-            <td>{m.by.name}</td>
+            {showWhenBy ? <td className="territory-table__when">{formatDateTime(m.at)}</td> : null}
+            {showWhenBy ? <td>{m.by.name}</td> : null}
           </tr>
         ))}
       </tbody>

@@ -21,13 +21,15 @@ export interface MovePlanPanelProps {
   applyLabel: string;
   confirmTitle: string;
   confirmText: ReactNode;
+  /** Shown when the preview finds nothing to move. */
+  emptyText: string;
   canEdit: boolean;
 }
 
 type Stage = { kind: 'idle' } | { kind: 'previewing' } | { kind: 'previewed'; preview: MovePreview } | { kind: 'applying'; preview: MovePreview } | { kind: 'applied'; batch: AssignmentBatch } | { kind: 'undoing'; batch: AssignmentBatch } | { kind: 'undone'; batch: AssignmentBatch; restored: number };
 
 /** Preview → Apply (confirmed, with a progress bar) → the batch, with Undo: one bulk move from start to end. */
-export function MovePlanPanel({ plan, title, previewLabel, applyLabel, confirmTitle, confirmText, canEdit }: MovePlanPanelProps) {
+export function MovePlanPanel({ plan, title, previewLabel, applyLabel, confirmTitle, confirmText, emptyText, canEdit }: MovePlanPanelProps) {
   const client = useQueryClient();
   const toast = useToast();
   const { progress, track } = useProgress();
@@ -107,7 +109,7 @@ export function MovePlanPanel({ plan, title, previewLabel, applyLabel, confirmTi
       </div>
       <ErrorBanner title="Could not move the records" messages={failure ? [failure] : []} />
       {busy && progress ? <ProgressBar title={stage.kind === 'previewing' ? 'Working out the moves' : stage.kind === 'undoing' ? 'Undoing the moves' : 'Moving the records'} progress={progress} /> : null}
-      {shown ? <MovePreviewView preview={shown} title={title} /> : null}
+      {shown ? <MovePreviewView preview={shown} title={title} emptyText={emptyText} /> : null}
       {stage.kind === 'applied' || stage.kind === 'undoing' ? (
         <div className="banner move-plan__result" role="status">
           <div className="banner__text">

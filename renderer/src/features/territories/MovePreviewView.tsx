@@ -7,18 +7,20 @@ export interface MovePreviewViewProps {
   preview: MovePreview;
   /** "Realignment", "Rep leaves": names the table for assistive technology. */
   title: string;
+  /** What "nothing to move" means here. */
+  emptyText: string;
 }
 
 const number = new Intl.NumberFormat('en-US');
 const ENTITIES: RecordEntity[] = ['account', 'lead', 'contact', 'opportunity'];
 
 /** What a bulk move would do: totals per kind of record, the unmatched, and each from → to with sample records. */
-export function MovePreviewView({ preview, title }: MovePreviewViewProps) {
+export function MovePreviewView({ preview, title, emptyText }: MovePreviewViewProps) {
   if (preview.total === 0) {
     return (
       <div className="move-preview move-preview--empty" role="note" aria-label={`${title} preview`}>
         <p>
-          <strong>Nothing to move.</strong> Every record already sits where the rules put it.
+          <strong>Nothing to move.</strong> {emptyText}
           {preview.unmatched ? ` ${formatCount(preview.unmatched, 'record')} no territory matches ${preview.unmatched === 1 ? 'waits' : 'wait'} in the fallback queue.` : ''}
         </p>
       </div>

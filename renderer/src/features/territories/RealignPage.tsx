@@ -41,6 +41,7 @@ export function RealignPage() {
           applyLabel="Apply realignment"
           confirmTitle="Apply the realignment?"
           confirmText={<p>Owners change as the preview shows.</p>}
+          emptyText="Every record already sits where the rules put it."
           canEdit={canEdit}
         />
       </Section>
@@ -83,6 +84,7 @@ export function RealignPage() {
           applyLabel="Apply handover"
           confirmTitle={`Hand over ${leavingUser?.name ?? 'the rep'}’s records?`}
           confirmText={<p>{deactivate ? `${leavingUser?.name ?? 'The rep'} is deactivated afterwards; undo reactivates them.` : 'The rep stays active.'}</p>}
+          emptyText={`${leavingUser?.name ?? 'The rep'} owns no live accounts or open records.`}
           canEdit={canEdit}
         />
       </Section>

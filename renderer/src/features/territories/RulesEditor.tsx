@@ -38,7 +38,8 @@ function PickList({ rule, n, errors, disabled, change, options }: RuleBodyProps 
   return (
     <fieldset className={`checks rule-picklist${errors.values ? ' field--invalid' : ''}`} {...aria(id, errors.values)}>
       <legend>
-        Rule {n}: {label.toLowerCase()} is one of
+        <span className="sr-only">Rule {n}: </span>
+        {label} is any of
       </legend>
       <div className="rule-picklist__options">
         {options.map((o) => (
@@ -54,22 +55,30 @@ function PickList({ rule, n, errors, disabled, change, options }: RuleBodyProps 
 
 function BandInputs({ rule, n, errors, disabled, change }: RuleBodyProps) {
   const revenue = rule.field === 'revenue';
-  const noun = revenue ? 'revenue' : 'employees';
   return (
     <div className="rule-band">
       <div className={`field${errors.min || errors.band ? ' field--invalid' : ''}`}>
-        <label htmlFor={`rule-${n}-min`}>{`Rule ${n}: at least (${noun})`}</label>
+        <label htmlFor={`rule-${n}-min`}>
+          <span className="sr-only">{`Rule ${n}: `}</span>
+          {revenue ? 'Revenue at least' : 'Employees at least'}
+        </label>
         <input id={`rule-${n}-min`} type="text" inputMode="decimal" value={rule.min} disabled={disabled} placeholder="No lower limit" onChange={(e) => change({ min: e.target.value })} {...aria(`rule-${n}-min`, errors.min ?? errors.band)} />
         <FieldError id={`rule-${n}-min`} error={errors.min ?? errors.band} />
       </div>
       <div className={`field${errors.max ? ' field--invalid' : ''}`}>
-        <label htmlFor={`rule-${n}-max`}>{`Rule ${n}: at most (${noun})`}</label>
+        <label htmlFor={`rule-${n}-max`}>
+          <span className="sr-only">{`Rule ${n}: `}</span>
+          {revenue ? 'Revenue at most' : 'Employees at most'}
+        </label>
         <input id={`rule-${n}-max`} type="text" inputMode="decimal" value={rule.max} disabled={disabled} placeholder="No upper limit" onChange={(e) => change({ max: e.target.value })} {...aria(`rule-${n}-max`, errors.max)} />
         <FieldError id={`rule-${n}-max`} error={errors.max} />
       </div>
       {revenue ? (
         <div className={`field rule-band__currency${errors.currency ? ' field--invalid' : ''}`}>
-          <label htmlFor={`rule-${n}-currency`}>{`Rule ${n}: currency`}</label>
+          <label htmlFor={`rule-${n}-currency`}>
+            <span className="sr-only">{`Rule ${n}: `}</span>
+            Currency
+          </label>
           <select id={`rule-${n}-currency`} value={rule.currency} disabled={disabled} onChange={(e) => change({ currency: e.target.value })} {...aria(`rule-${n}-currency`, errors.currency)}>
             {(COMMON_CURRENCIES as readonly string[]).includes(rule.currency) ? null : <option value={rule.currency}>{rule.currency}</option>}
             {COMMON_CURRENCIES.map((c) => (
@@ -91,12 +100,18 @@ function PostcodeInputs({ rule, n, errors, disabled, change }: RuleBodyProps) {
   return (
     <div className="rule-postcode">
       <div className={`field${errors.values ? ' field--invalid' : ''}`}>
-        <label htmlFor={id}>{`Rule ${n}: postcode starts with`}</label>
+        <label htmlFor={id}>
+          <span className="sr-only">{`Rule ${n}: `}</span>
+          Postcode starts with
+        </label>
         <input id={id} type="text" value={rule.text} disabled={disabled} placeholder="e.g. 80, 81, SW1A" onChange={(e) => change({ text: e.target.value })} {...aria(id, errors.values)} />
         {errors.values ? <FieldError id={id} error={errors.values} /> : <p className="field__hint">Prefixes, separated by commas; spaces and case are ignored.</p>}
       </div>
       <fieldset className="rule-ranges">
-        <legend>{`Rule ${n}: postcode ranges`}</legend>
+        <legend>
+          <span className="sr-only">{`Rule ${n}: `}</span>
+          Postcode ranges
+        </legend>
         {rule.ranges.length === 0 ? <p className="muted">No ranges.</p> : null}
         {rule.ranges.map((r, i) => {
           const rid = `rule-${n}-range-${i + 1}`;
@@ -124,10 +139,13 @@ function PostcodeInputs({ rule, n, errors, disabled, change }: RuleBodyProps) {
 function TextValues({ rule, n, errors, disabled, change }: RuleBodyProps) {
   const id = `rule-${n}-values`;
   const lines = rule.field !== 'country';
-  const label = rule.field === 'country' ? `Rule ${n}: country codes` : `Rule ${n}: ${FIELD_LABELS[rule.field].toLowerCase()} names`;
+  const label = rule.field === 'country' ? 'Country codes' : rule.field === 'region' ? 'Regions' : 'Cities';
   return (
     <div className={`field rule-values${errors.values ? ' field--invalid' : ''}`}>
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id}>
+        <span className="sr-only">{`Rule ${n}: `}</span>
+        {label}
+      </label>
       {lines ? (
         <textarea id={id} rows={3} value={rule.text} disabled={disabled} placeholder={rule.field === 'region' ? 'Bayern\nBaden-Württemberg' : 'München\nStuttgart'} onChange={(e) => change({ text: e.target.value })} {...aria(id, errors.values)} />
       ) : (

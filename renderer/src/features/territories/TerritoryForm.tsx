@@ -183,7 +183,7 @@ export function TerritoryForm({ territory, parentId, parentName, users, canEdit,
         ) : (
           <span className="muted">Only sales managers and administrators change territories.</span>
         )}
-        <span className="form-actions__hint">Ctrl+S saves</span>
+        <span className="form-actions__hint">Ctrl+S saves · Esc {territory ? 'reverts' : 'cancels'}</span>
       </div>
       {confirmDelete && territory ? (
         <ConfirmDialog title={`Delete ${territory.name}?`} confirmLabel="Delete territory" tone="danger" onConfirm={() => void remove()} onCancel={() => setConfirmDelete(false)}>

@@ -151,6 +151,8 @@ export function TerritoryTree({ tree, selectedId, canEdit, onSelect, onMove }: T
   const say = (active: Active, over: Over | null): string | undefined => {
     const to = targetOf(over, active.rect.current.translated ? active.rect.current.translated.top + active.rect.current.translated.height / 2 : null);
     const move = plan(active.id, to);
+    // Over its own place at the start: "Picked up" stays until the first real change.
+    if (!move && lastSaid.current === '') return undefined;
     const text = move ? `${name(active.id)} would go ${describeMove(tree, idOfDnd(active.id)!, move)}.` : `${name(active.id)} would stay where it is.`;
     if (text === lastSaid.current) return undefined;
     lastSaid.current = text;
