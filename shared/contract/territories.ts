@@ -66,7 +66,8 @@ export const TerritoryInput = z
   .object({
     id: Id.optional(),
     name: requiredText(100, 'Name'),
-    parentId: Id.nullable().default(null),
+    /** Null for the top level; left out when saving an existing territory, it stays where it is. */
+    parentId: Id.nullable().optional(),
     method: z.enum(ASSIGNMENT_METHODS).default('round_robin'),
     /** Required for the fixed method. */
     fixedOwnerId: Id.nullable().default(null),
@@ -109,12 +110,16 @@ export const AssignmentSettings = z
   .strict();
 export type AssignmentSettings = z.output<typeof AssignmentSettings>;
 
+/** Chosen by the caller, so the `progress` events of its call can be told from others'. */
+const TaskId = z.uuid().optional();
+
 /** What a bulk move is about: everything by the current rules, or one leaving rep's open records. */
 export const MovePlanInput = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('realignment') }).strict(),
+  z.object({ kind: z.literal('realignment'), taskId: TaskId }).strict(),
   z
     .object({
       kind: z.literal('rep_leaves'),
+      taskId: TaskId,
       userId: Id,
       /** A named successor; leave out to reassign by the territory rules (without the leaving rep). */
       toUserId: Id.nullable().default(null),
@@ -208,7 +213,7 @@ export const territoriesContract = {
   'assignment.undo': method({
     summary: 'Put back every owner and territory a batch changed, exactly as they were',
     writes: 'worker',
-    input: z.object({ batchId: Id }).strict(),
+    input: z.object({ batchId: Id, taskId: TaskId }).strict(),
     output: z.object({ batch: AssignmentBatch, restored: z.number().int() }),
   }),
   'assignment.batches': method({ summary: 'Bulk moves, newest first', writes: false, input: z.object({ limit: z.number().int().min(1).max(200).default(50) }).strict(), output: z.array(AssignmentBatch) }),

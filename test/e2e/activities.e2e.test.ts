@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Download, Page } from 'playwright-core';
-import type { Input, MethodName, Output } from '../../shared/contract';
+import type { Input, MethodName } from '../../shared/contract';
 import { startE2eApp, type E2eApp } from './fixture';
 
 /**
@@ -21,11 +21,7 @@ describe('activities journey', () => {
   });
 
   /** Reads and writes the database through the same dispatch the UI uses. */
-  async function db<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> {
-    const envelope = await app.host.dispatch(method, input, app.host.session);
-    if (!envelope.ok) throw new Error(`${method} failed: ${envelope.error.message}`);
-    return envelope.data as Output<M>;
-  }
+  const db = <M extends MethodName>(method: M, input: Input<M>) => app.call(method, input);
 
   /** Clicks something that starts a download and returns the saved file's text. */
   async function downloadText(page: Page, click: () => Promise<void>): Promise<{ download: Download; text: string }> {

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Input, MethodName, Output } from '../../shared/contract';
 import { openHost, type Host } from '../../electron/main/host/host';
 import { startHarness, type Harness } from '../harness/server';
 
@@ -10,6 +11,8 @@ export const ARTIFACTS = resolve(__dirname, '../../test-results/e2e');
 
 export interface E2eApp {
   host: Host;
+  /** Calls the main process directly (seeding, checking what a page did), as the session's user. */
+  call<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>>;
   harness: Harness;
   browser: Browser;
   newPage(): Promise<Page>;
@@ -39,6 +42,11 @@ export async function startE2eApp(): Promise<E2eApp> {
   const pages: Page[] = [];
   return {
     host,
+    async call(method, input) {
+      const envelope = await host.dispatch(method, input, host.session);
+      if (!envelope.ok) throw new Error(`${method} failed: ${envelope.error.message}`);
+      return envelope.data as never;
+    },
     harness,
     browser,
     async newPage() {

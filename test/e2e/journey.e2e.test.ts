@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { Input, MethodName, Output } from '../../shared/contract';
+import type { Input, MethodName } from '../../shared/contract';
 import { startE2eApp, type E2eApp } from './fixture';
 
 /**
@@ -19,11 +19,7 @@ describe('accounts and contacts journey', () => {
   });
 
   /** Reads the database through the same dispatch the UI uses. */
-  async function db<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> {
-    const envelope = await app.host.dispatch(method, input, app.host.session);
-    if (!envelope.ok) throw new Error(`${method} failed: ${envelope.error.message}`);
-    return envelope.data as Output<M>;
-  }
+  const db = <M extends MethodName>(method: M, input: Input<M>) => app.call(method, input);
 
   function idFromUrl(page: Page, kind: 'accounts' | 'contacts'): number {
     const match = new RegExp(`#/${kind}/(\\d+)`).exec(page.url());

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { Input, MethodName, Output } from '../../shared/contract';
+import type { Input, MethodName } from '../../shared/contract';
 import { startE2eApp, type E2eApp } from './fixture';
 
 /**
@@ -18,11 +18,7 @@ describe('command palette', () => {
     await app?.close();
   });
 
-  async function db<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> {
-    const envelope = await app.host.dispatch(method, input, app.host.session);
-    if (!envelope.ok) throw new Error(`${method} failed: ${envelope.error.message}`);
-    return envelope.data as Output<M>;
-  }
+  const db = <M extends MethodName>(method: M, input: Input<M>) => app.call(method, input);
 
   const palette = (page: Page) => page.getByRole('dialog', { name: 'Search and commands' });
   const searchBox = (page: Page) => palette(page).getByRole('combobox', { name: 'Search records and commands' });

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Input, MethodName, Output } from '../../shared/contract';
+import type { Input, MethodName } from '../../shared/contract';
 import { startSmtpServer, type SmtpTestServer } from '../support/smtp-test-server';
 import { tempDir } from '../support/temp-host';
 import { startE2eApp, type E2eApp } from './fixture';
@@ -26,11 +26,7 @@ describe('settings journey', () => {
     await smtp?.close();
   });
 
-  async function db<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> {
-    const envelope = await app.host.dispatch(method, input, app.host.session);
-    if (!envelope.ok) throw new Error(`${method} failed: ${envelope.error.message}`);
-    return envelope.data as Output<M>;
-  }
+  const db = <M extends MethodName>(method: M, input: Input<M>) => app.call(method, input);
 
   const tab = (page: Page, name: string) => page.getByRole('tab', { name, exact: true });
   /** A field by its label; a required field's label ends in " *". */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import type { Input, MethodName, Output } from '../../shared/contract';
+import type { Input, MethodName } from '../../shared/contract';
 import { startE2eApp, type E2eApp } from './fixture';
 import { seedTerritoryJourney, type TerritorySeed } from './territory-seed';
 
@@ -23,11 +23,7 @@ describe('territories journey', () => {
     await app?.close();
   });
 
-  async function db<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> {
-    const envelope = await app.host.dispatch(method, input, app.host.session);
-    if (!envelope.ok) throw new Error(`${method} failed: ${envelope.error.message}`);
-    return envelope.data as Output<M>;
-  }
+  const db = <M extends MethodName>(method: M, input: Input<M>) => app.call(method, input);
 
   const node = (page: Page, name: string) => page.getByRole('list', { name: 'Territory tree' }).getByRole('listitem', { name, exact: true });
   const matches = (page: Page) => page.getByRole('status').filter({ hasText: /^Matches|^Counting/ });

@@ -235,6 +235,27 @@ describe('bulk realignment', () => {
     expect((await host.fail('assignment.undo', { batchId: batch.id })).message).toMatch(/already undone/);
   });
 
+  it('reports progress under the caller’s task id, announces one bulk change, and spreads least-loaded runs', async () => {
+    const { a, b } = await office();
+    await territory({ name: 'Even', method: 'least_loaded', memberIds: [a, b] });
+    const seen: [string, unknown][] = [];
+    const stop = host.events.subscribe((event, payload) => seen.push([event, payload]));
+    const taskId = '2f1c8c0e-5b7a-4c59-9a53-6f3d1e0f7a11';
+    await host.call('assignment.apply', { kind: 'realignment', taskId });
+    stop();
+    const progress = seen.filter(([e]) => e === 'progress').map(([, p]) => p as { taskId: string; finished: boolean; done: number });
+    expect(progress.length).toBeGreaterThan(1);
+    expect(progress.every((p) => p.taskId === taskId)).toBe(true);
+    expect(progress.at(-1)).toMatchObject({ finished: true });
+    expect(seen.filter(([e]) => e === 'records.reassigned')).toEqual([['records.reassigned', { entities: ['account', 'lead', 'contact', 'opportunity'] }]]);
+    // Each account brings itself and its open deal: the twelve split evenly.
+    const counts = (await host.dataSource.query(`SELECT owner_id, COUNT(*) AS n FROM accounts GROUP BY owner_id ORDER BY owner_id`)) as { owner_id: number; n: number }[];
+    expect(counts).toEqual([
+      { owner_id: a, n: 6 },
+      { owner_id: b, n: 6 },
+    ]);
+  });
+
   it('is all-or-nothing when something fails midway', async () => {
     const { a } = await office();
     await territory({ name: 'All', memberIds: [a] });
@@ -298,7 +319,10 @@ describe('the tree', () => {
     ]);
     expect((await host.fail('territories.move', { id: emea.id, parentId: dach.id, position: 0 })).message).toMatch(/under itself/);
     expect((await host.fail('territories.delete', { id: emea.id })).message).toMatch(/children/);
+    // Saving without a parent keeps the territory where it is.
+    await territory({ id: nordics.id, name: 'Nordics & Baltics' });
+    expect((await host.call('territories.list', {})).find((t) => t.id === nordics.id)?.parentId).toBe(emea.id);
     await host.call('territories.delete', { id: dach.id });
-    expect((await host.call('territories.list', {})).map((t) => t.name)).toEqual(['EMEA', 'Nordics']);
+    expect((await host.call('territories.list', {})).map((t) => t.name)).toEqual(['EMEA', 'Nordics & Baltics']);
   });
 });

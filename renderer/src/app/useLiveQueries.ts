@@ -1,4 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import type { EventPayload } from '../../../shared/contract/events';
 import { useRecordChanged } from '../lib/useRecordChanged';
 
@@ -30,4 +31,12 @@ export function useLiveQueries(): void {
     for (const key of new Set([...AFFECTS[change.entity], 'activities'])) void client.invalidateQueries({ queryKey: [key] });
     void client.invalidateQueries({ queryKey: ['audit', change.entity, change.id] });
   });
+  // A bulk move (territory realignment) changed owners of many records: refresh what shows them, once.
+  useEffect(() => {
+    if (!window.crm?.on) return undefined;
+    return window.crm.on('records.reassigned', ({ entities }) => {
+      for (const key of new Set(entities.flatMap((e) => AFFECTS[e]))) void client.invalidateQueries({ queryKey: [key] });
+      void client.invalidateQueries({ queryKey: ['territories'] });
+    });
+  }, [client]);
 }

@@ -51,12 +51,18 @@ export function assignCreated(services: Services, entity: 'account' | 'lead', id
 export function territoriesHandlers(services: Services): ModuleHandlers<typeof territoriesContract> {
   const { territories, db } = services.territories;
   const settings = (): AppSettingsStore => services.settings.store;
-  const runJob = (job: AssignmentJob, ctx: CallContext) => {
-    const taskId = randomUUID();
-    return services.territories.runJob(job, (label, done, total) => ctx.progress({ taskId, label, done, total, finished: false })).finally(() =>
-      ctx.progress({ taskId, label: 'Done', done: 0, total: null, finished: true }),
-    );
+  const runJob = (job: AssignmentJob, taskId: string | undefined, ctx: CallContext) => {
+    const id = taskId ?? randomUUID();
+    let last = { done: 0, total: null as number | null };
+    return services.territories
+      .runJob(job, (label, done, total) => {
+        last = { done, total };
+        ctx.progress({ taskId: id, label, done, total, finished: false });
+      })
+      .finally(() => ctx.progress({ taskId: id, label: 'Done', ...last, finished: true }));
   };
+  // Many records changed at once: one event per kind, not one per record.
+  const announce = (ctx: CallContext) => ctx.events.emit('records.reassigned', { entities: ['account', 'lead', 'contact', 'opportunity'] });
   return {
     'territories.list': () => Promise.resolve(territories.list()),
     'territories.save': async (input, ctx) => {
@@ -81,18 +87,20 @@ export function territoriesHandlers(services: Services): ModuleHandlers<typeof t
     },
     'assignment.preview': async (plan, ctx) => {
       await requireRole(ctx.em, ctx.userId, MANAGERS, 'preview a realignment');
-      const result = await runJob({ op: 'preview', plan, userId: ctx.userId, now: ctx.now() }, ctx);
+      const result = await runJob({ op: 'preview', plan, userId: ctx.userId, now: ctx.now() }, plan.taskId, ctx);
       return 'preview' in result ? result.preview : Promise.reject(new Error('The worker answered a preview with something else.'));
     },
     'assignment.apply': async (plan, ctx) => {
       await requireRole(ctx.em, ctx.userId, MANAGERS, 'move records between reps');
-      const result = await runJob({ op: 'apply', plan, userId: ctx.userId, now: ctx.now() }, ctx);
+      const result = await runJob({ op: 'apply', plan, userId: ctx.userId, now: ctx.now() }, plan.taskId, ctx);
       if (!('batchId' in result) || result.batchId === null) throw new Error('The worker did not record the batch.');
+      announce(ctx);
       return { batch: loadBatch(db(), result.batchId) };
     },
-    'assignment.undo': async ({ batchId }, ctx) => {
+    'assignment.undo': async ({ batchId, taskId }, ctx) => {
       await requireRole(ctx.em, ctx.userId, MANAGERS, 'undo a realignment');
-      const result = await runJob({ op: 'undo', batchId, userId: ctx.userId, now: ctx.now() }, ctx);
+      const result = await runJob({ op: 'undo', batchId, userId: ctx.userId, now: ctx.now() }, taskId, ctx);
+      announce(ctx);
       return { batch: loadBatch(db(), batchId), restored: 'restored' in result ? result.restored : 0 };
     },
     'assignment.batches': ({ limit }) => Promise.resolve(assignmentBatches(db(), limit)),

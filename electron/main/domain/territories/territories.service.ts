@@ -71,7 +71,8 @@ export class TerritoriesService {
     const db = this.db();
     const existing = input.id !== undefined ? (db.prepare(`SELECT id, parent_id FROM territories WHERE id = ?`).get(input.id) as { id: number; parent_id: number | null } | undefined) : undefined;
     if (input.id !== undefined && !existing) throw new CrmError('not_found', `There is no territory with id ${input.id}.`);
-    if (input.parentId !== null) this.assertParent(input.parentId, input.id ?? null);
+    const parentId = input.parentId !== undefined ? input.parentId : (existing?.parent_id ?? null);
+    if (parentId !== null) this.assertParent(parentId, input.id ?? null);
     const activeUsers = new Set(db.prepare(`SELECT id FROM users WHERE active = 1`).pluck().all() as number[]);
     for (const [path, ids] of [
       ['memberIds', input.memberIds],
@@ -81,26 +82,26 @@ export class TerritoriesService {
       const bad = ids.find((id) => !activeUsers.has(id));
       if (bad !== undefined) throw new CrmError('validation', `User ${bad} is not an active user.`, [{ path, message: 'Choose active users' }]);
     }
-    const name = db.prepare(`SELECT id FROM territories WHERE parent_id IS ? AND lower(name) = lower(?) AND id IS NOT ?`).get(input.parentId, input.name, input.id ?? null);
+    const name = db.prepare(`SELECT id FROM territories WHERE parent_id IS ? AND lower(name) = lower(?) AND id IS NOT ?`).get(parentId, input.name, input.id ?? null);
     if (name) throw new CrmError('validation', `There is already a territory called ${input.name} here.`, [{ path: 'name', message: 'Name is taken' }]);
 
     let id = input.id;
     if (id === undefined) {
-      const position = (db.prepare(`SELECT COALESCE(MAX(position) + 1, 0) FROM territories WHERE parent_id IS ?`).pluck().get(input.parentId) as number) ?? 0;
+      const position = (db.prepare(`SELECT COALESCE(MAX(position) + 1, 0) FROM territories WHERE parent_id IS ?`).pluck().get(parentId) as number) ?? 0;
       id = Number(
         db
           .prepare(
             `INSERT INTO territories (name, parent_id, position, method, fixed_owner_id, fallback_owner_id, round_robin_next, active, created_at, updated_at)
              VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?)`,
           )
-          .run(input.name, input.parentId, position, input.method, input.fixedOwnerId, input.fallbackOwnerId, input.active ? 1 : 0, now, now).lastInsertRowid,
+          .run(input.name, parentId, position, input.method, input.fixedOwnerId, input.fallbackOwnerId, input.active ? 1 : 0, now, now).lastInsertRowid,
       );
     } else {
-      const moved = existing!.parent_id !== input.parentId;
-      const position = moved ? (db.prepare(`SELECT COALESCE(MAX(position) + 1, 0) FROM territories WHERE parent_id IS ?`).pluck().get(input.parentId) as number) : null;
+      const moved = existing!.parent_id !== parentId;
+      const position = moved ? (db.prepare(`SELECT COALESCE(MAX(position) + 1, 0) FROM territories WHERE parent_id IS ?`).pluck().get(parentId) as number) : null;
       db.prepare(
         `UPDATE territories SET name = ?, parent_id = ?, position = COALESCE(?, position), method = ?, fixed_owner_id = ?, fallback_owner_id = ?, active = ?, updated_at = ? WHERE id = ?`,
-      ).run(input.name, input.parentId, position, input.method, input.fixedOwnerId, input.fallbackOwnerId, input.active ? 1 : 0, now, id);
+      ).run(input.name, parentId, position, input.method, input.fixedOwnerId, input.fallbackOwnerId, input.active ? 1 : 0, now, id);
     }
     db.prepare(`DELETE FROM territory_members WHERE territory_id = ?`).run(id);
     const member = db.prepare(`INSERT INTO territory_members (territory_id, user_id, position) VALUES (?, ?, ?)`);

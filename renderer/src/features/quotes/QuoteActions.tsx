@@ -9,7 +9,7 @@ import { useToast } from '../../components/ToastProvider';
 import { call } from '../../lib/api';
 import { errorMessage, isConflict } from '../../lib/formErrors';
 import { CommentDialog } from './CommentDialog';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { EmailDialog } from './EmailDialog';
 import { canReview } from './labels';
 import { quoteKeys, useCurrentUser } from './queries';

@@ -9,7 +9,7 @@ import { call } from '../../lib/api';
 import { errorMessage } from '../../lib/formErrors';
 import { formatCount, formatDateTime } from '../../lib/format';
 import { AssignmentMovesTable } from './AssignmentMovesTable';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ProgressBar } from './ProgressBar';
 import { refreshEverything, territoryKeys, useCanManage } from './queries';
 import { TerritoryPageFrame } from './TerritoryPageFrame';
@@ -41,7 +41,7 @@ export function AssignmentHistoryPage() {
     setFailure(null);
     setUndoing(batch.id);
     try {
-      const result = await track(() => call('assignment.undo', { batchId: batch.id }));
+      const result = await track((taskId) => call('assignment.undo', { batchId: batch.id, taskId }));
       toast.show({ message: `Undone: ${formatCount(result.restored, 'record')} back with their previous owners` });
     } catch (error) {
       setFailure(`${batch.label} was not undone: ${errorMessage(error)}`);

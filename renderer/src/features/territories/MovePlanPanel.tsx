@@ -7,7 +7,7 @@ import { useToast } from '../../components/ToastProvider';
 import { call } from '../../lib/api';
 import { errorMessage } from '../../lib/formErrors';
 import { formatCount } from '../../lib/format';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { MovePreviewView } from './MovePreviewView';
 import { ProgressBar } from './ProgressBar';
 import { refreshEverything } from './queries';
@@ -51,7 +51,7 @@ export function MovePlanPanel({ plan, title, previewLabel, applyLabel, confirmTi
     setFailure(null);
     setStage({ kind: 'previewing' });
     try {
-      const result = await track(() => call('assignment.preview', plan));
+      const result = await track((taskId) => call('assignment.preview', { ...plan, taskId }));
       setStage({ kind: 'previewed', preview: result });
     } catch (error) {
       setFailure(errorMessage(error));
@@ -65,7 +65,7 @@ export function MovePlanPanel({ plan, title, previewLabel, applyLabel, confirmTi
     setFailure(null);
     setStage({ kind: 'applying', preview: stage.preview });
     try {
-      const { batch } = await track(() => call('assignment.apply', plan));
+      const { batch } = await track((taskId) => call('assignment.apply', { ...plan, taskId }));
       setStage({ kind: 'applied', batch });
       toast.show({ message: `${batch.label}: ${formatCount(batch.moveCount, 'record')} moved` });
     } catch (error) {
@@ -83,7 +83,7 @@ export function MovePlanPanel({ plan, title, previewLabel, applyLabel, confirmTi
     setFailure(null);
     setStage({ kind: 'undoing', batch });
     try {
-      const result = await track(() => call('assignment.undo', { batchId: batch.id }));
+      const result = await track((taskId) => call('assignment.undo', { batchId: batch.id, taskId }));
       setStage({ kind: 'undone', batch: result.batch, restored: result.restored });
       toast.show({ message: `Undone: ${formatCount(result.restored, 'record')} back with their previous owners` });
     } catch (error) {
@@ -132,7 +132,7 @@ export function MovePlanPanel({ plan, title, previewLabel, applyLabel, confirmTi
         </div>
       ) : null}
       {confirm === 'apply' && shown ? (
-        <ConfirmDialog title={confirmTitle} confirmLabel={applyLabel} onConfirm={() => void apply()} onCancel={() => setConfirm(null)}>
+        <ConfirmDialog title={confirmTitle} confirmLabel={applyLabel} tone="primary" onConfirm={() => void apply()} onCancel={() => setConfirm(null)}>
           {confirmText}
           <p>
             {formatCount(shown.total, 'record')} will change owner in one batch, which you can undo from the history.

@@ -9,7 +9,7 @@ import { useToast } from '../../components/ToastProvider';
 import { call } from '../../lib/api';
 import { errorMessage } from '../../lib/formErrors';
 import { useFormShortcuts } from '../../lib/useFormShortcuts';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { METHOD_HINTS, METHOD_LABELS } from './labels';
 import { MatchCount } from './MatchCount';
 import { MembersEditor } from './MembersEditor';

@@ -5,10 +5,10 @@ export type Progress = EventPayload<'progress'>;
 
 /**
  * Follows the main process's `progress` events while `track` runs a long call
- * (a preview, an apply, an undo). The call does not say its task id before it
- * ends, so the first task that reports after the call starts is the one shown.
+ * (a preview, an apply, an undo); the call is given a task id of its own, so
+ * only its events move the bar.
  */
-export function useProgress(): { progress: Progress | null; track: <T>(work: () => Promise<T>) => Promise<T> } {
+export function useProgress(): { progress: Progress | null; track: <T>(work: (taskId: string) => Promise<T>) => Promise<T> } {
   const [progress, setProgress] = useState<Progress | null>(null);
   const listening = useRef(false);
   const taskId = useRef<string | null>(null);
@@ -16,20 +16,18 @@ export function useProgress(): { progress: Progress | null; track: <T>(work: () 
   useEffect(() => {
     if (!window.crm?.on) return undefined;
     return window.crm.on('progress', (update) => {
-      if (!listening.current) return;
-      if (taskId.current !== null && update.taskId !== taskId.current) return;
-      taskId.current = update.taskId;
-      // The last event says only that the task finished: keep the count it reached.
-      setProgress((before) => (update.finished ? { ...update, label: 'Finishing', done: before?.total ?? before?.done ?? 0, total: before?.total ?? null } : update));
+      if (!listening.current || update.taskId !== taskId.current) return;
+      setProgress(update.finished ? { ...update, label: 'Finishing' } : update);
     });
   }, []);
 
-  const track = useCallback(async <T,>(work: () => Promise<T>): Promise<T> => {
+  const track = useCallback(async <T,>(work: (taskId: string) => Promise<T>): Promise<T> => {
     listening.current = true;
-    taskId.current = null;
-    setProgress({ taskId: '', label: 'Starting', done: 0, total: null, finished: false });
+    const id = crypto.randomUUID();
+    taskId.current = id;
+    setProgress({ taskId: id, label: 'Starting', done: 0, total: null, finished: false });
     try {
-      return await work();
+      return await work(id);
     } finally {
       listening.current = false;
       setProgress(null);

@@ -45,7 +45,8 @@ export function assignMany(
   for (const record of records) {
     if (!record) continue;
     const territory = matchTerritory(model, record);
-    const pick = picker.pick(territory, entity === 'lead' ? 1 : 0);
+    // Each record counts as load within the list, so least-loaded spreads an import instead of handing it all to one rep.
+    const pick = picker.pick(territory, 1);
     const ownerId = pick.ownerId ?? record.ownerId;
     const territoryId = territory?.id ?? null;
     update.run(ownerId, territoryId, by.now, by.userId, record.id);

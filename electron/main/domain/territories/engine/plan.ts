@@ -18,7 +18,8 @@ export interface Plan {
   unmatched: number;
 }
 
-const weightOf = (r: AssignableRecord, openOpps: Map<number, number>) => (r.entity === 'lead' ? 1 : (openOpps.get(r.id) ?? 0));
+/** The load a record brings its new owner within a run: itself, and an account's open opportunities that follow it. */
+const weightOf = (r: AssignableRecord, openOpps: Map<number, number>) => (r.entity === 'lead' ? 1 : 1 + (openOpps.get(r.id) ?? 0));
 
 /**
  * Realignment: every unlocked record goes to its most specific territory. A
