@@ -2,8 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { z } from 'zod';
 import type { Territory, TerritoryInput, TerritoryRuleInput } from '../../../../shared/contract/territories';
 import { CrmError } from '../../../../shared/errors';
-import { compileModel, compileRule, matchTerritory, parseRule, type CompiledTerritory, type MemberRow, type RuleRow, type TerritoryRow } from './engine/territory-model';
-import { loadModel, loadRecords } from './engine/load';
+import { compileModel, parseRule, type MemberRow, type RuleRow, type TerritoryRow } from './engine/territory-model';
 
 type ParsedTerritory = z.output<typeof TerritoryInput>;
 type ParsedRule = z.output<typeof TerritoryRuleInput>;
@@ -131,36 +130,6 @@ export class TerritoriesService {
     const child = db.prepare(`SELECT name FROM territories WHERE parent_id = ? LIMIT 1`).get(id) as { name: string } | undefined;
     if (child) throw new CrmError('validation', `Move or delete ${child.name} first: a territory with children cannot be deleted.`);
     db.prepare(`DELETE FROM territories WHERE id = ?`).run(id);
-  }
-
-  /** How many live accounts and open leads the draft rules (with the parent's) would take, whatever else matches them. */
-  countMatches(parentId: number | null, rules: ParsedRule[]): { accounts: number; leads: number } {
-    const db = this.db();
-    const model = loadModel(db);
-    const parent = parentId !== null ? model.territories.get(parentId) : undefined;
-    if (parentId !== null && !parent) throw new CrmError('not_found', `There is no territory with id ${parentId}.`);
-    const draft: CompiledTerritory = {
-      id: -1,
-      name: 'draft',
-      parentId,
-      depth: 0,
-      order: 0,
-      method: 'round_robin',
-      fixedOwnerId: null,
-      fallbackOwnerId: null,
-      roundRobinNext: 0,
-      active: true,
-      memberIds: [],
-      criteria: [...(parent?.criteria ?? []), ...rules.map((rule, i) => ({ ruleId: -1 - i, test: compileRule(rule) }))],
-      ownRuleId: null,
-    };
-    const only = { territories: new Map([[-1, draft]]), ranked: [draft] };
-    let accounts = 0;
-    let leads = 0;
-    for (const r of loadRecords(db)) {
-      if (matchTerritory(only, r)) r.entity === 'account' ? accounts++ : leads++;
-    }
-    return { accounts, leads };
   }
 
   private assertParent(parentId: number, self: number | null): void {
