@@ -1,3 +1,4 @@
+import { LineHeaderCells } from './LineHeaderCells';
 import type { ReactNode } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { QuoteComparison } from '../../../../shared/contract/quotes';
@@ -85,22 +86,7 @@ export function QuoteComparePage() {
               <thead>
                 <tr>
                   <th scope="col">Change</th>
-                  <th scope="col">Item</th>
-                  <th scope="col" className="num">
-                    Quantity
-                  </th>
-                  <th scope="col" className="num">
-                    Unit price
-                  </th>
-                  <th scope="col" className="num">
-                    Discount
-                  </th>
-                  <th scope="col" className="num">
-                    Tax
-                  </th>
-                  <th scope="col" className="num">
-                    Net
-                  </th>
+                  <LineHeaderCells />
                 </tr>
               </thead>
               <tbody>

@@ -1,3 +1,4 @@
+import { LineHeaderCells } from './LineHeaderCells';
 import type { Quote, QuoteLine } from '../../../../shared/contract/quotes';
 import { formatMoney } from '../../../../shared/money';
 import { formatPercent, formatQuantity } from './labels';
@@ -19,22 +20,7 @@ export function ReadOnlyLines({ quote }: ReadOnlyLinesProps) {
     <table className="quote-lines quote-lines--readonly" aria-label="Lines">
       <thead>
         <tr>
-          <th scope="col">Item</th>
-          <th scope="col" className="num">
-            Quantity
-          </th>
-          <th scope="col" className="num">
-            Unit price
-          </th>
-          <th scope="col" className="num">
-            Discount
-          </th>
-          <th scope="col" className="num">
-            Tax
-          </th>
-          <th scope="col" className="num">
-            Net
-          </th>
+          <LineHeaderCells />
         </tr>
       </thead>
       <tbody>
