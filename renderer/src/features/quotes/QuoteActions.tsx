@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { GeneratedPdf, Quote } from '../../../../shared/contract/quotes';
 import { formatMoney } from '../../../../shared/money';
@@ -30,7 +30,32 @@ export interface QuoteActionsProps {
   editor?: EditorHandle | undefined;
 }
 
-type Dialog = 'approve' | 'sendBack' | 'accept' | 'decline' | 'email' | 'delete' | null;
+/** The steps that ask for a comment: a manager's review, the customer's decision. */
+type CommentStep = 'approve' | 'sendBack' | 'accept' | 'decline';
+type Dialog = CommentStep | 'email' | 'delete' | null;
+
+interface StepSpec {
+  title: string;
+  confirmLabel: string;
+  commentLabel: string;
+  required?: boolean;
+  danger?: boolean;
+  /** For the error title: "Could not approve". */
+  action: string;
+  send: (comment: string) => Promise<Quote>;
+  after?: () => Promise<void>;
+  /** The toast once it worked. */
+  done: string;
+  body: ReactNode;
+}
+
+const dialogProps = ({ title, confirmLabel, commentLabel, required, danger }: StepSpec) => ({
+  title,
+  confirmLabel,
+  commentLabel,
+  ...(required ? { required } : {}),
+  ...(danger ? { danger } : {}),
+});
 
 /** The buttons a quote offers in its status: save and submit a draft, review, send, decide, revise, PDFs. */
 export function QuoteActions({ quote, editor }: QuoteActionsProps) {
@@ -53,6 +78,64 @@ export function QuoteActions({ quote, editor }: QuoteActionsProps) {
     if (changed) client.setQueryData(quoteKeys.one(changed.id), changed);
     await client.invalidateQueries({ queryKey: ['quotes'] });
   };
+
+  const at = { id: quote.id, version: quote.version };
+  const steps: Record<CommentStep, StepSpec> = {
+    approve: {
+      title: `Approve quote ${quote.number}`,
+      confirmLabel: 'Approve',
+      commentLabel: 'Comment (optional)',
+      action: 'Approve',
+      send: (comment) => call('quotes.approve', { ...at, comment }),
+      done: `Quote ${quote.number} approved`,
+      body: <p>Largest discount {quote.largestDiscountPercent}% · total {total}. The salesperson can then send it to the customer.</p>,
+    },
+    sendBack: {
+      title: `Send quote ${quote.number} back`,
+      confirmLabel: 'Send back',
+      commentLabel: 'What should change?',
+      required: true,
+      action: 'Send back',
+      send: (comment) => call('quotes.rejectReview', { ...at, comment }),
+      done: `Quote ${quote.number} sent back to ${quote.owner.name}`,
+      body: <p>The quote returns to draft with your comment.</p>,
+    },
+    accept: {
+      title: `Customer accepted quote ${quote.number}`,
+      confirmLabel: 'Accept quote',
+      commentLabel: 'Comment (optional)',
+      action: 'Accept',
+      send: (comment) => call('quotes.accept', { ...at, comment }),
+      // The opportunity is won too.
+      after: () => client.invalidateQueries({ queryKey: ['opportunities'] }),
+      done: `${quote.opportunity.name} is won with ${total}`,
+      body: (
+        <p>
+          The opportunity <strong>{quote.opportunity.name}</strong> moves to its won stage with the quote’s total, {total}.
+        </p>
+      ),
+    },
+    decline: {
+      title: `Customer rejected quote ${quote.number}`,
+      confirmLabel: 'Mark as rejected',
+      commentLabel: 'Reason (optional)',
+      danger: true,
+      action: 'Reject',
+      send: (comment) => call('quotes.decline', { ...at, comment }),
+      done: `Quote ${quote.number} marked as rejected`,
+      body: <p>You can still revise it into a new version afterwards.</p>,
+    },
+  };
+  const stepRun = (spec: StepSpec) => (comment: string) =>
+    run(
+      spec.action,
+      async () => {
+        await refresh(await spec.send(comment));
+        await spec.after?.();
+        toast.show({ message: spec.done });
+      },
+      true,
+    );
 
   /** Runs one action; errors show in the open dialog, or above the page. */
   const run = async (label: string, work: () => Promise<void>, inDialog = false) => {
@@ -219,103 +302,15 @@ export function QuoteActions({ quote, editor }: QuoteActionsProps) {
         </div>
       ) : null}
 
-      {dialog === 'approve' ? (
+      {dialog !== null && dialog in steps ? (
         <CommentDialog
-          title={`Approve quote ${quote.number}`}
-          confirmLabel="Approve"
-          commentLabel="Comment (optional)"
+          {...dialogProps(steps[dialog as CommentStep])}
           busy={busy !== null}
           error={dialogError}
           onCancel={() => setDialog(null)}
-          onConfirm={(comment) =>
-            void run(
-              'Approve',
-              async () => {
-                const next = await call('quotes.approve', { id: quote.id, version: quote.version, comment });
-                await refresh(next);
-                toast.show({ message: `Quote ${quote.number} approved` });
-              },
-              true,
-            )
-          }
+          onConfirm={(comment) => void stepRun(steps[dialog as CommentStep])(comment)}
         >
-          <p>
-            Largest discount {quote.largestDiscountPercent}% · total {total}. The salesperson can then send it to the customer.
-          </p>
-        </CommentDialog>
-      ) : null}
-      {dialog === 'sendBack' ? (
-        <CommentDialog
-          title={`Send quote ${quote.number} back`}
-          confirmLabel="Send back"
-          commentLabel="What should change?"
-          required
-          busy={busy !== null}
-          error={dialogError}
-          onCancel={() => setDialog(null)}
-          onConfirm={(comment) =>
-            void run(
-              'Send back',
-              async () => {
-                const next = await call('quotes.rejectReview', { id: quote.id, version: quote.version, comment });
-                await refresh(next);
-                toast.show({ message: `Quote ${quote.number} sent back to ${quote.owner.name}` });
-              },
-              true,
-            )
-          }
-        >
-          <p>The quote returns to draft with your comment.</p>
-        </CommentDialog>
-      ) : null}
-      {dialog === 'accept' ? (
-        <CommentDialog
-          title={`Customer accepted quote ${quote.number}`}
-          confirmLabel="Accept quote"
-          commentLabel="Comment (optional)"
-          busy={busy !== null}
-          error={dialogError}
-          onCancel={() => setDialog(null)}
-          onConfirm={(comment) =>
-            void run(
-              'Accept',
-              async () => {
-                const next = await call('quotes.accept', { id: quote.id, version: quote.version, comment });
-                await refresh(next);
-                await client.invalidateQueries({ queryKey: ['opportunities'] });
-                toast.show({ message: `${quote.opportunity.name} is won with ${total}` });
-              },
-              true,
-            )
-          }
-        >
-          <p>
-            The opportunity <strong>{quote.opportunity.name}</strong> moves to its won stage with the quote’s total, {total}.
-          </p>
-        </CommentDialog>
-      ) : null}
-      {dialog === 'decline' ? (
-        <CommentDialog
-          title={`Customer rejected quote ${quote.number}`}
-          confirmLabel="Mark as rejected"
-          commentLabel="Reason (optional)"
-          danger
-          busy={busy !== null}
-          error={dialogError}
-          onCancel={() => setDialog(null)}
-          onConfirm={(comment) =>
-            void run(
-              'Reject',
-              async () => {
-                const next = await call('quotes.decline', { id: quote.id, version: quote.version, comment });
-                await refresh(next);
-                toast.show({ message: `Quote ${quote.number} marked as rejected` });
-              },
-              true,
-            )
-          }
-        >
-          <p>You can still revise it into a new version afterwards.</p>
+          {steps[dialog as CommentStep].body}
         </CommentDialog>
       ) : null}
       {dialog === 'delete' ? (
