@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { DiscountInput, QuoteLineInput } from '../../../../shared/contract/quotes';
 import { CrmError, type ErrorIssue } from '../../../../shared/errors';
 import { formatMoney } from '../../../../shared/money';
-import { computeQuoteTotals, percentToBasisPoints, quantityToMilli, tieredUnitPrice, type Discount, type QuoteTotals } from '../../../../shared/quote-math';
+import { computeQuoteTotals, largestDiscountBasisPoints, percentToBasisPoints, quantityToMilli, tieredUnitPrice, type Discount, type QuoteInput, type QuoteTotals } from '../../../../shared/quote-math';
 import type { Sql } from '../../db/sql';
 import { checkConfiguration } from '../catalog/configurator';
 import { loadPrices } from '../catalog/pricing';
@@ -192,22 +192,33 @@ export interface QuoteMoney {
   shippingTaxRateMilli: number | null;
 }
 
-/** Totals of stored lines with shared/quote-math.ts; also writes each item's net into its line. */
-export function totalsOf(lines: StoredLine[], money: QuoteMoney): QuoteTotals {
-  const items = lines.filter((l) => l.kind === 'item');
-  const totals = computeQuoteTotals({
-    lines: items.map((l) => ({
-      quantityMilli: l.quantity_milli,
-      unitPriceMinor: Number(l.unit_price_minor),
-      discount: storedToDiscount(l.discount_kind, l.discount_value),
-      taxRateMilli: l.tax_rate_milli,
-    })),
+/** Stored lines and quote money as shared/quote-math.ts takes them (headings left out). */
+function mathInput(lines: StoredLine[], money: QuoteMoney): QuoteInput {
+  return {
+    lines: lines
+      .filter((l) => l.kind === 'item')
+      .map((l) => ({
+        quantityMilli: l.quantity_milli,
+        unitPriceMinor: Number(l.unit_price_minor),
+        discount: storedToDiscount(l.discount_kind, l.discount_value),
+        taxRateMilli: l.tax_rate_milli,
+      })),
     discount: storedToDiscount(money.discountKind, money.discountValue),
     shippingMinor: money.shippingMinor,
     shippingTaxRateMilli: money.shippingTaxRateMilli,
-  });
-  items.forEach((l, i) => (l.net_minor = totals.lines[i]!.netMinor));
+  };
+}
+
+/** Totals of stored lines with shared/quote-math.ts; also writes each item's net into its line. */
+export function totalsOf(lines: StoredLine[], money: QuoteMoney): QuoteTotals {
+  const totals = computeQuoteTotals(mathInput(lines, money));
+  lines.filter((l) => l.kind === 'item').forEach((l, i) => (l.net_minor = totals.lines[i]!.netMinor));
   return totals;
+}
+
+/** The largest line or quote discount in basis points, for the approval threshold. */
+export function largestDiscountOf(lines: StoredLine[], money: QuoteMoney, totals: QuoteTotals): number {
+  return largestDiscountBasisPoints(mathInput(lines, money), totals);
 }
 
 export function describeDiscount(kind: string | null, value: number | null, currency: string, locale: string): string | null {

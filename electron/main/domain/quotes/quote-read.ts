@@ -1,9 +1,9 @@
 import type { Quote, QuoteLine, QuoteStatus } from '../../../../shared/contract/quotes';
 import { CrmError } from '../../../../shared/errors';
-import { largestDiscountBasisPoints, milliToQuantity, type QuoteTotals } from '../../../../shared/quote-math';
+import { milliToQuantity, type QuoteTotals } from '../../../../shared/quote-math';
 import type { Sql } from '../../db/sql';
 import { checkConfiguration } from '../catalog/configurator';
-import { storedToDiscount, totalsOf, type StoredLine } from './quote-lines';
+import { largestDiscountOf, storedToDiscount, totalsOf, type QuoteMoney, type StoredLine } from './quote-lines';
 
 export interface QuoteRowStored {
   id: number;
@@ -87,13 +87,15 @@ export async function loadLines(sql: Sql, quoteId: number): Promise<StoredLine[]
   }));
 }
 
+const moneyOf = (row: QuoteRowStored): QuoteMoney => ({
+  discountKind: row.discount_kind,
+  discountValue: row.discount_value === null ? null : Number(row.discount_value),
+  shippingMinor: Number(row.shipping_minor),
+  shippingTaxRateMilli: row.shipping_tax_rate_milli,
+});
+
 export function quoteTotals(row: QuoteRowStored, lines: StoredLine[]): QuoteTotals {
-  return totalsOf(lines, {
-    discountKind: row.discount_kind,
-    discountValue: row.discount_value === null ? null : Number(row.discount_value),
-    shippingMinor: Number(row.shipping_minor),
-    shippingTaxRateMilli: row.shipping_tax_rate_milli,
-  });
+  return totalsOf(lines, moneyOf(row));
 }
 
 const ratePercent = (milli: number) => milli / 1000;
@@ -153,15 +155,7 @@ export async function readQuote(sql: Sql, id: number, thresholdPercent: number):
     [id],
   );
   const check = await checkConfiguration(sql, items.flatMap((l) => (l.product_id !== null ? [l.product_id] : [])));
-  const largestBp = largestDiscountBasisPoints(
-    {
-      lines: items.map((l) => ({ quantityMilli: l.quantity_milli, unitPriceMinor: l.unit_price_minor, discount: storedToDiscount(l.discount_kind, l.discount_value), taxRateMilli: l.tax_rate_milli })),
-      discount: storedToDiscount(row.discount_kind, row.discount_value === null ? null : Number(row.discount_value)),
-      shippingMinor: Number(row.shipping_minor),
-      shippingTaxRateMilli: row.shipping_tax_rate_milli,
-    },
-    totals,
-  );
+  const largestBp = largestDiscountOf(lines, moneyOf(row), totals);
   let itemIndex = 0;
   return {
     id: row.id,

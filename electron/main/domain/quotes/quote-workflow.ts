@@ -8,7 +8,7 @@ import { insertRecord, updateRecord, type ColumnValues } from '../records/record
 import { requireRole } from '../users/require-role';
 import { loadLines, loadQuoteRow, type QuoteRowStored } from './quote-read';
 import { recordStatusChange } from './quote-status';
-import { QUOTES_TABLE, writeLines, type QuotesService } from './quotes.service';
+import { QUOTES_TABLE, addDays, writeLines, type QuotesService } from './quotes.service';
 
 const label = (s: QuoteStatus) => s.replace('_', ' ');
 const today = (ctx: Pick<CallContext, 'now'>) => ctx.now().slice(0, 10);
@@ -176,10 +176,4 @@ export class QuoteWorkflow {
     const total = (await sql.get<{ total_minor: number }>(`SELECT total_minor FROM quotes WHERE id = ?`, [row.id]))!.total_minor;
     await this.opportunities.update(em, row.opportunity_id, opp.version, { amount: { amountMinor: Number(total), currency: row.currency }, stageId: won.id }, ctx);
   }
-}
-
-function addDays(isoDate: string, days: number): string {
-  const d = new Date(`${isoDate}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }

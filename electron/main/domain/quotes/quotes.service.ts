@@ -3,7 +3,6 @@ import type { z } from 'zod';
 import type { Quote, QuoteInput, QuoteListQuery, QuotePatch, QuoteRow, QuoteStatus } from '../../../../shared/contract/quotes';
 import { QuoteSettings } from '../../../../shared/contract/settings';
 import { CrmError } from '../../../../shared/errors';
-import { largestDiscountBasisPoints } from '../../../../shared/quote-math';
 import { Sql } from '../../db/sql';
 import type { CallContext } from '../../host/call-context';
 import { defaultPriceBookId } from '../catalog/pricing';
@@ -12,7 +11,7 @@ import { gridSql, type GridColumn } from '../records/grid-sql';
 import { assertLive, insertRecord, softDelete, updateRecord, type ColumnValues, type RecordTable } from '../records/record-store';
 import type { AppSettingsStore } from '../settings/app-settings.store';
 import { QUOTES_KEY } from '../settings/settings-keys';
-import { discountToStored, resolveLines, storedToDiscount, totalsOf, type StoredLine } from './quote-lines';
+import { discountToStored, largestDiscountOf, resolveLines, totalsOf, type StoredLine } from './quote-lines';
 import { loadLines, loadQuoteRow, readQuote, type QuoteRowStored } from './quote-read';
 import { recordStatusChange } from './quote-status';
 
@@ -38,11 +37,12 @@ const GRID_COLUMNS: Record<string, GridColumn> = {
 type ParsedInput = z.output<typeof QuoteInput>;
 type ParsedPatch = z.output<typeof QuotePatch>;
 
-const addDays = (isoNow: string, days: number) => {
-  const d = new Date(`${isoNow.slice(0, 10)}T00:00:00Z`);
+/** The calendar date `days` after the date of an ISO timestamp or date (UTC). */
+export function addDays(iso: string, days: number): string {
+  const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
-};
+}
 
 export class QuotesService {
   private readonly sql: Sql;
@@ -234,16 +234,7 @@ export function assertEditable(row: QuoteRowStored): void {
 
 function summaryColumns(lines: StoredLine[], money: Parameters<typeof totalsOf>[1]): ColumnValues {
   const totals = totalsOf(lines, money);
-  const items = lines.filter((l) => l.kind === 'item');
-  const largest = largestDiscountBasisPoints(
-    {
-      lines: items.map((l) => ({ quantityMilli: l.quantity_milli, unitPriceMinor: l.unit_price_minor, discount: storedToDiscount(l.discount_kind, l.discount_value), taxRateMilli: l.tax_rate_milli })),
-      discount: storedToDiscount(money.discountKind, money.discountValue),
-      shippingMinor: money.shippingMinor,
-      shippingTaxRateMilli: money.shippingTaxRateMilli,
-    },
-    totals,
-  );
+  const largest = largestDiscountOf(lines, money, totals);
   return {
     subtotal_minor: totals.subtotalMinor,
     discount_minor: totals.quoteDiscountMinor,
