@@ -11,6 +11,7 @@ export default defineConfig({
           index: resolve(__dirname, 'electron/main/app/index.ts'),
           // Bulk territory moves run in a worker thread, which needs a script file of its own.
           'assignment-worker': resolve(__dirname, 'electron/main/domain/territories/worker/assignment-worker.ts'),
+          'import-worker': resolve(__dirname, 'electron/main/domain/imports/worker/import-worker.ts'),
         },
       },
     },

@@ -5,6 +5,10 @@ import { activitiesContract } from './activities';
 import { auditContract } from './audit';
 import { catalogContract } from './catalog';
 import { contactsContract } from './contacts';
+import { importsContract } from './imports';
+import { exportsContract } from './exports';
+import { duplicatesContract } from './duplicates';
+import { massUpdateContract } from './mass-update';
 import { leadsContract } from './leads';
 import { mailContract } from './mail';
 import { opportunitiesContract } from './opportunities';
@@ -32,6 +36,10 @@ export const contract = {
   ...territoriesContract,
   ...settingsContract,
   ...mailContract,
+  ...importsContract,
+  ...exportsContract,
+  ...duplicatesContract,
+  ...massUpdateContract,
 };
 
 export type Contract = typeof contract;

@@ -113,22 +113,31 @@ export type AssignmentSettings = z.output<typeof AssignmentSettings>;
 /** Chosen by the caller, so the `progress` events of its call can be told from others'. */
 const TaskId = z.uuid().optional();
 
+const Realignment = z.object({ kind: z.literal('realignment'), taskId: TaskId }).strict();
+const RepLeaves = z
+  .object({
+    kind: z.literal('rep_leaves'),
+    taskId: TaskId,
+    userId: Id,
+    /** A named successor; leave out to reassign by the territory rules (without the leaving rep). */
+    toUserId: Id.nullable().default(null),
+    /** Deactivate the leaving user once their records are moved. */
+    deactivate: z.boolean().default(true),
+  })
+  .strict();
+
 /** What a bulk move is about: everything by the current rules, or one leaving rep's open records. */
-export const MovePlanInput = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('realignment'), taskId: TaskId }).strict(),
-  z
-    .object({
-      kind: z.literal('rep_leaves'),
-      taskId: TaskId,
-      userId: Id,
-      /** A named successor; leave out to reassign by the territory rules (without the leaving rep). */
-      toUserId: Id.nullable().default(null),
-      /** Deactivate the leaving user once their records are moved. */
-      deactivate: z.boolean().default(true),
-    })
-    .strict(),
-]);
+export const MovePlanInput = z.discriminatedUnion('kind', [Realignment, RepLeaves]);
 export type MovePlanInput = z.input<typeof MovePlanInput>;
+
+/**
+ * The preview being applied: when nothing was committed since it was made,
+ * apply writes exactly its plan instead of planning again. Without it, or
+ * once stale, apply plans anew from what is there.
+ */
+const PreviewToken = { previewToken: z.uuid().optional() };
+export const ApplyInput = z.discriminatedUnion('kind', [Realignment.extend(PreviewToken), RepLeaves.extend(PreviewToken)]);
+export type ApplyInput = z.input<typeof ApplyInput>;
 
 export const MoveSample = z.object({ entity: z.enum(['account', 'lead', 'contact', 'opportunity']), id: Id, name: z.string() });
 
@@ -139,6 +148,8 @@ export const MovePreview = z.object({
   /** Records no territory matched (they go to the fallback queue). */
   unmatched: z.number().int(),
   moves: z.array(z.object({ from: UserRef.nullable(), to: UserRef, count: z.number().int(), sample: z.array(MoveSample) })),
+  /** Give it to apply to move exactly these records. */
+  previewToken: z.uuid(),
 });
 export type MovePreview = z.infer<typeof MovePreview>;
 
@@ -207,7 +218,7 @@ export const territoriesContract = {
   'assignment.apply': method({
     summary: 'Move the records of a realignment or a leaving rep in one transaction (in a worker), undoable',
     writes: 'worker',
-    input: MovePlanInput,
+    input: ApplyInput,
     output: z.object({ batch: AssignmentBatch }),
   }),
   'assignment.undo': method({

@@ -14,6 +14,8 @@ import { formatTable, writeJson, type CaseResult } from './report';
 import { formatQuoteTable, measureQuotes } from './quote-cases';
 import { formatSalesTable, measureSales } from './sales-cases';
 import { formatTerritoryTable, measureTerritories } from './territory-cases';
+import { formatImportTable, measureImport } from './import-cases';
+import { formatDuplicateTable, measureDuplicateScan } from './duplicate-cases';
 import { timeRuns } from './stats';
 
 const PAGE = 100;
@@ -99,6 +101,10 @@ async function run(args: BenchArgs): Promise<void> {
     const sales = await measureSales(host, args.runs, (line) => console.log(line));
     const quotes = await measureQuotes(args.runs, (line) => console.log(line));
     const territories = await measureTerritories(RESULTS_DIR, 100_000, (line) => console.log(line));
+    // As many rows as the office has contacts: 100k by default, 1M with --contacts 1000000.
+    const contactsImport = await measureImport(args.contacts, (line) => console.log(line));
+    console.log('Scanning the contacts for duplicates…');
+    const duplicateScan = measureDuplicateScan(bench.path);
     const bytes = databaseBytes(bench.path);
     const seeding = bench.seeding
       ? `${bench.seeding.accounts + bench.seeding.contacts} rows in ${bench.seeding.seconds.toFixed(1)} s = ${Math.round(bench.seeding.rowsPerSecond).toLocaleString('en')} rows/s`
@@ -116,6 +122,9 @@ async function run(args: BenchArgs): Promise<void> {
     console.log('');
     console.log('Territories (a database of their own: 100,000 accounts and contacts, 20,000 opportunities and leads; reused once seeded)');
     console.log(formatTerritoryTable(territories));
+    console.log('');
+    console.log(formatImportTable(contactsImport));
+    console.log(formatDuplicateTable(duplicateScan));
     console.log('');
     if (bench.salesSeeding) {
       const s = bench.salesSeeding;
@@ -139,6 +148,8 @@ async function run(args: BenchArgs): Promise<void> {
         sales,
         quotes,
         territories,
+        contactsImport,
+        duplicateScan,
       },
       started,
     );

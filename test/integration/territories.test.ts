@@ -265,7 +265,7 @@ describe('bulk realignment', () => {
     const error = await host.fail('assignment.apply', { kind: 'realignment' });
     expect(error.message).toMatch(/disk says no/);
     expect(await owners()).toEqual(before);
-    expect(await host.dataSource.query(`SELECT COUNT(*) AS n FROM assignments`)).toEqual([{ n: 0 }]);
+    expect(await host.dataSource.query(`SELECT COUNT(*) AS n FROM assignment_log`)).toEqual([{ n: 0 }]);
     expect(await host.dataSource.query(`SELECT COUNT(*) AS n FROM assignment_batches`)).toEqual([{ n: 0 }]);
   });
 

@@ -12,6 +12,9 @@ import { QuoteEntity, QuoteLineEntity, QuoteStatusChangeEntity } from '../domain
 import { AppSettingEntity } from '../domain/settings/app-setting.entity';
 import { TeamEntity } from '../domain/teams/team.entity';
 import { AssignmentBatchEntity, AssignmentEntity, TerritoryEntity, TerritoryMemberEntity, TerritoryRuleEntity } from '../domain/territories/territory.entity';
+import { ImportBatchEntity, ImportChangeEntity, ImportErrorEntity, RecordKeyEntity } from '../domain/imports/import.entity';
+import { MergeEntity } from '../domain/duplicates/merge.entity';
+import { MassUpdateEntity } from '../domain/mass-update/mass-update.entity';
 import { AuditEntryEntity } from '../domain/audit/audit-entry.entity';
 import { ContactEntity } from '../domain/contacts/contact.entity';
 import { UserPreferenceEntity } from '../domain/preferences/user-preference.entity';
@@ -24,4 +27,5 @@ export const entities = [
   AppSettingEntity, AttachmentEntity, TaxClassEntity, ProductEntity, ProductComponentEntity, ProductRuleEntity,
   PriceBookEntity, PriceBookEntryEntity, QuoteEntity, QuoteLineEntity, QuoteStatusChangeEntity,
   TeamEntity, TerritoryEntity, TerritoryMemberEntity, TerritoryRuleEntity, AssignmentEntity, AssignmentBatchEntity,
+  ImportBatchEntity, ImportChangeEntity, ImportErrorEntity, RecordKeyEntity, MergeEntity, MassUpdateEntity,
 ];

@@ -33,3 +33,16 @@ export function addressColumns<P extends string>(prefix: P) {
  * services read and write rows with SQL, so no entity class is needed.
  */
 export type StoredRow = Record<string, unknown>;
+
+/** Who made a batch (an import, a merge, a mass update) and who undid it. */
+export const undoableBatchColumns = {
+  createdAt: { type: 'datetime' },
+  createdById: { type: 'integer' },
+  undoneAt: { type: 'datetime', nullable: true },
+  undoneById: { type: 'integer', nullable: true },
+} satisfies Record<string, EntitySchemaColumnOptions>;
+
+export const undoableBatchRelations = {
+  createdBy: { type: 'many-to-one', target: 'User', joinColumn: { name: 'created_by_id' }, onDelete: 'RESTRICT' },
+  undoneBy: { type: 'many-to-one', target: 'User', joinColumn: { name: 'undone_by_id' }, onDelete: 'RESTRICT', nullable: true },
+} satisfies Record<string, EntitySchemaRelationOptions>;

@@ -8,6 +8,10 @@ import { quotesHandlers } from '../domain/quotes/quotes.module';
 import { territoriesHandlers } from '../domain/territories/territories.module';
 import { settingsHandlers } from '../domain/settings/settings.module';
 import { mailHandlers } from '../mail/mail.module';
+import { importsHandlers } from '../domain/imports/imports.module';
+import { exportsHandlers } from '../domain/exports/exports.module';
+import { duplicatesHandlers } from '../domain/duplicates/duplicates.module';
+import { massUpdateHandlers } from '../domain/mass-update/mass-update.module';
 import { auditHandlers } from '../domain/audit/audit.handlers';
 import { contactsHandlers } from '../domain/contacts/contacts.handlers';
 import { preferencesHandlers } from '../domain/preferences/preferences.handlers';
@@ -35,5 +39,9 @@ export function createHandlers(services: Services): AllHandlers {
     ...territoriesHandlers(services),
     ...settingsHandlers(services),
     ...mailHandlers(services),
+    ...importsHandlers(services),
+    ...exportsHandlers(services),
+    ...duplicatesHandlers(services),
+    ...massUpdateHandlers(services),
   };
 }

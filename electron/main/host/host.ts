@@ -81,6 +81,8 @@ export async function openHost(options: HostOptions): Promise<Host> {
     migration: { status, backupPath },
     close: async () => {
       background.stop();
+      for (const running of services.imports.running.values()) running.cancel();
+      services.imports.staging.dispose();
       await dataSource.destroy();
     },
   };

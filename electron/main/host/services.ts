@@ -10,6 +10,7 @@ import type { SaveFile } from '../domain/attachments/attachments.service';
 import { createSettingsServices, type SettingsServices } from '../domain/settings/settings.module';
 import { createTerritoriesServices, type TerritoriesServices } from '../domain/territories/territories.module';
 import { createMailServices, type MailServices } from '../mail/mail.module';
+import { createImportsServices, type ImportsServices } from '../domain/imports/imports.module';
 import type { SecretCipher } from '../mail/secret-cipher';
 import { AuditService } from '../domain/audit/audit.service';
 import { ContactsService } from '../domain/contacts/contacts.service';
@@ -33,6 +34,9 @@ export interface Services {
   mail: MailServices;
   quotes: QuotesServices;
   territories: TerritoriesServices;
+  imports: ImportsServices;
+  /** The native Save dialog in the app; absent elsewhere (files come back as bytes). */
+  saveFile: SaveFile | undefined;
 }
 
 export interface ServiceOptions {
@@ -71,5 +75,7 @@ export function createServices(dataSource: DataSource, now: () => string, option
       fontDir: options.fontDir,
     }),
     territories: createTerritoriesServices(dataSource, { database: options.database, nativeBinding: options.nativeBinding ?? null }),
+    imports: createImportsServices(dataSource, { database: options.database, nativeBinding: options.nativeBinding ?? null }),
+    saveFile: options.saveFile,
   };
 }

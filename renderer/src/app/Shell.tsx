@@ -34,6 +34,8 @@ export function Shell() {
         <NavLink to="/price-books">Price books</NavLink>
         <NavLink to="/calendar">Calendar</NavLink>
         <NavLink to="/territories">Territories</NavLink>
+        <NavLink to="/import">Import</NavLink>
+        <NavLink to="/duplicates">Duplicates</NavLink>
         <NavLink to="/admin/users">Users</NavLink>
         <NavLink to="/settings">Settings</NavLink>
       </nav>

@@ -15,6 +15,8 @@ import { settingsRoutes } from '../features/settings/settingsRoutes';
 import { quoteRoutes } from '../features/quotes/quoteRoutes';
 import { adminRoutes } from '../features/admin/adminRoutes';
 import { territoryRoutes } from '../features/territories/territoryRoutes';
+import { importRoutes } from '../features/imports/importRoutes';
+import { duplicateRoutes } from '../features/duplicates/duplicateRoutes';
 import { NotFound } from './NotFound';
 import { Shell } from './Shell';
 
@@ -39,6 +41,8 @@ export function AppRoutes() {
         {quoteRoutes}
         {adminRoutes}
         {territoryRoutes}
+        {importRoutes}
+        {duplicateRoutes}
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -17,6 +17,9 @@ import { call } from '../lib/api';
 import { formatCount } from '../lib/format';
 import { useRecordChanged } from '../lib/useRecordChanged';
 import { ColumnChooser, type ChooserColumn } from './ColumnChooser';
+import { ExportMenu, type ExportGrid } from './ExportMenu';
+import { MassUpdateDialog, type MassEntity } from './MassUpdateDialog';
+import { useToast } from './ToastProvider';
 import { gridTheme } from './gridTheme';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
@@ -44,6 +47,10 @@ export interface InfiniteGridProps<Row extends { id: number }> {
   noun: readonly [singular: string, plural: string];
   toolbar?: ReactNode;
   className?: string;
+  /** Offer "Export CSV/XLSX" of the current view through this grid's list method. */
+  exportAs?: ExportGrid;
+  /** Rows can be selected (checkboxes) and changed together. */
+  massUpdate?: MassEntity;
 }
 
 const PAGE = 100;
@@ -66,7 +73,11 @@ function toSaved(state: ReturnType<GridApi['getColumnState']>): GridColumnState[
  * and widths are saved per user.
  */
 export function InfiniteGrid<Row extends { id: number }>(props: InfiniteGridProps<Row>) {
-  const { gridId, label, columnDefs, onOpen, refreshOn, noun, toolbar, className } = props;
+  const { gridId, label, columnDefs, onOpen, refreshOn, noun, toolbar, className, exportAs, massUpdate } = props;
+  const toast = useToast();
+  const [selected, setSelected] = useState<number[]>([]);
+  const [changing, setChanging] = useState(false);
+  const rowSelection = useMemo(() => (massUpdate ? { mode: 'multiRow' as const, checkboxes: true, headerCheckbox: false } : undefined), [massUpdate]);
   const [api, setApi] = useState<GridApi<Row> | null>(null);
   const [total, setTotal] = useState<number | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
@@ -166,6 +177,22 @@ export function InfiniteGrid<Row extends { id: number }>(props: InfiniteGridProp
               api?.setColumnsVisible([colId], visible);
             }}
           />
+          {massUpdate && selected.length ? (
+            <button type="button" className="btn btn--small" onClick={() => setChanging(true)}>
+              Change {selected.length} selected…
+            </button>
+          ) : null}
+          {exportAs && api ? (
+            <ExportMenu
+              grid={exportAs}
+              getView={() => ({
+                sort: api.getColumnState().flatMap((c) => (c.sort ? [{ colId: c.colId, sort: c.sort, index: c.sortIndex ?? 0 }] : [])).sort((a, b) => a.index - b.index).map(({ colId, sort }) => ({ colId, sort })),
+                filter: (api.getFilterModel() ?? {}) as Record<string, unknown>,
+                // The checkbox column has no field: only data columns go into the file.
+                columns: (api.getAllDisplayedColumns() ?? []).filter((c) => c.getColDef().field !== undefined).map((c) => ({ colId: c.getColId(), header: c.getColDef().headerName ?? c.getColId() })),
+              })}
+            />
+          ) : null}
           {toolbar}
         </div>
       </div>
@@ -201,12 +228,35 @@ export function InfiniteGrid<Row extends { id: number }>(props: InfiniteGridProp
             if (e.finished) save();
           }}
           onColumnVisible={save}
+          {...(rowSelection ? { rowSelection, onSelectionChanged: () => setSelected(api?.getSelectedRows().map((r) => r.id) ?? []) } : {})}
           onRowDoubleClicked={(e: RowDoubleClickedEvent<Row>) => {
             if (e.data) onOpen(e.data);
           }}
           overlayNoRowsTemplate="<span>No matching records</span>"
         />
       </div>
+      {changing && massUpdate ? (
+        <MassUpdateDialog
+          entity={massUpdate}
+          ids={selected}
+          onCancel={() => setChanging(false)}
+          onDone={(batchId, updated) => {
+            setChanging(false);
+            api?.deselectAll();
+            api?.refreshInfiniteCache();
+            toast.show({
+              message: `Changed ${formatCount(updated, noun[0], noun[1])}`,
+              action: {
+                label: 'Undo',
+                run: async () => {
+                  await call('records.undoMassUpdate', { batchId });
+                  api?.refreshInfiniteCache();
+                },
+              },
+            });
+          }}
+        />
+      ) : null}
     </div>
   );
 }

@@ -7,6 +7,8 @@ import { DefaultLeadScoringRules1795357100000 } from './1795357100000-DefaultLea
 import { GridIndexesAndPreferences1795353661651 } from './1795353661651-GridIndexesAndPreferences';
 import { QuotesAndCatalog1795363568123 } from './1795363568123-QuotesAndCatalog';
 import { TerritoriesAndAssignment1795365103089 } from './1795365103089-TerritoriesAndAssignment';
+import { LeanAssignmentLog1795366000000 } from './1795366000000-LeanAssignmentLog';
+import { ImportsAndRecordKeys1795367000000 } from './1795367000000-ImportsAndRecordKeys';
 
 /** Every migration this build knows, oldest first. Listed by hand so the bundler keeps them. */
 export const migrations: (new () => MigrationInterface)[] = [
@@ -17,4 +19,6 @@ export const migrations: (new () => MigrationInterface)[] = [
   OpportunityReportIndexes1795359835849,
   QuotesAndCatalog1795363568123,
   TerritoriesAndAssignment1795365103089,
+  LeanAssignmentLog1795366000000,
+  ImportsAndRecordKeys1795367000000,
 ];

@@ -7,7 +7,7 @@ import type { QueryRunner } from 'typeorm';
  * change (territory realignment) does not re-index every row it touches.
  * Frozen with the migration that first used it: later changes get a v3.
  */
-const SOURCES = [
+export const SOURCES = [
   {
     table: 'accounts',
     kind: 0,

@@ -66,32 +66,36 @@ export const TerritoryRuleEntity = new EntitySchema<StoredRow>({
   indices: [{ columns: ['territoryId', 'position'] }],
 });
 
-/** Every owner change the assignment engine or a person made: record, from, to, and why. */
+/**
+ * Every owner change the assignment engine or a person made: record, from, to,
+ * and why. Lean on purpose, since a realignment writes one row per record
+ * moved (190k at 100k accounts): entity and reason are codes (engine/log-codes.ts),
+ * no foreign keys to check per row, and a batch's rows leave `at`/`byId` empty and
+ * take them from their batch (created for a move, undone for an undo row). The one
+ * index starts with the batch, so a bulk move appends at its end and undo reads one
+ * range; a record's history probes it once per batch (assignment-history.ts).
+ */
 export const AssignmentEntity = new EntitySchema<StoredRow>({
   name: 'Assignment',
-  tableName: 'assignments',
+  tableName: 'assignment_log',
   columns: {
     id: { type: 'integer', primary: true, generated: 'increment' },
-    /** 'account', 'lead', 'contact', 'opportunity'. */
-    entity: { type: 'varchar', length: 12 },
+    /** Null for a single record's assignment (on create, an import, "assign now"). */
+    batchId: { type: 'integer', nullable: true },
+    entity: { type: 'integer' },
     recordId: { type: 'integer' },
     fromOwnerId: { type: 'integer', nullable: true },
     toOwnerId: { type: 'integer' },
     fromTerritoryId: { type: 'integer', nullable: true },
     toTerritoryId: { type: 'integer', nullable: true },
-    /** 'rule', 'round_robin', 'least_loaded', 'fixed', 'fallback', 'manual', 'follows_account', 'rep_leaves', 'undo'. */
-    reason: { type: 'varchar', length: 16 },
+    reason: { type: 'integer' },
     /** The rule that made the territory match, when one did. */
     ruleId: { type: 'integer', nullable: true },
-    batchId: { type: 'integer', nullable: true },
-    at: { type: 'datetime' },
-    byId: { type: 'integer' },
+    /** Set on rows without a batch. */
+    at: { type: 'datetime', nullable: true },
+    byId: { type: 'integer', nullable: true },
   },
-  relations: {
-    batch: { type: 'many-to-one', target: 'AssignmentBatch', joinColumn: { name: 'batch_id' }, onDelete: 'CASCADE', nullable: true },
-    by: { type: 'many-to-one', target: 'User', joinColumn: { name: 'by_id' }, onDelete: 'RESTRICT' },
-  },
-  indices: [{ columns: ['entity', 'recordId', 'at'] }, { columns: ['batchId'] }],
+  indices: [{ columns: ['batchId', 'entity', 'recordId'] }],
 });
 
 /** One bulk move (a realignment or a rep leaving), undoable as a whole. */

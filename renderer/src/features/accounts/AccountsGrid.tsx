@@ -21,6 +21,8 @@ export function AccountsGrid() {
       />
       <InfiniteGrid
         gridId="accounts"
+        exportAs="accounts"
+        massUpdate="account"
         label="Accounts"
         columnDefs={columns}
         fetchPage={fetchAccountsPage}

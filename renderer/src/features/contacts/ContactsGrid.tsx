@@ -21,6 +21,8 @@ export function ContactsGrid() {
       />
       <InfiniteGrid
         gridId="contacts"
+        exportAs="contacts"
+        massUpdate="contact"
         label="Contacts"
         columnDefs={columns}
         fetchPage={(q) => fetchContactsPage(q)}

@@ -27,6 +27,8 @@ export function LeadsGrid() {
       />
       <InfiniteGrid
         gridId="leads"
+        exportAs="leads"
+        massUpdate="lead"
         label="Leads"
         columnDefs={columns}
         fetchPage={fetchLeadsPage}

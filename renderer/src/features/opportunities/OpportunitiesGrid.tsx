@@ -26,6 +26,8 @@ export function OpportunitiesGrid() {
       />
       <InfiniteGrid
         gridId="opportunities"
+        exportAs="opportunities"
+        massUpdate="opportunity"
         label="Opportunities"
         columnDefs={columns}
         fetchPage={fetchOpportunitiesPage}

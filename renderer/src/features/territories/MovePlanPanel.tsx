@@ -65,7 +65,8 @@ export function MovePlanPanel({ plan, title, previewLabel, applyLabel, confirmTi
     setFailure(null);
     setStage({ kind: 'applying', preview: stage.preview });
     try {
-      const { batch } = await track((taskId) => call('assignment.apply', { ...plan, taskId }));
+      // The preview's token lets the app move exactly what was shown, without working it out again, if nothing changed meanwhile.
+      const { batch } = await track((taskId) => call('assignment.apply', { ...plan, taskId, previewToken: stage.preview.previewToken }));
       setStage({ kind: 'applied', batch });
       toast.show({ message: `${batch.label}: ${formatCount(batch.moveCount, 'record')} moved` });
     } catch (error) {

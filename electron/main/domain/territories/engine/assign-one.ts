@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { AssignmentReason } from '../../../../../shared/contract/territories';
 import { loadModel, loadPickerState, loadRecord, loadSettings } from './load';
+import { ENTITY, REASON } from './log-codes';
 import { OwnerPicker } from './owner-picker';
 import { matchTerritory } from './territory-model';
 
@@ -38,8 +39,8 @@ export function assignMany(
   const table = entity === 'account' ? 'accounts' : 'leads';
   const update = db.prepare(`UPDATE ${table} SET owner_id = ?, territory_id = ?${options.onCreate ? '' : ', version = version + 1'}, updated_at = ?, updated_by_id = ? WHERE id = ?`);
   const history = db.prepare(
-    `INSERT INTO assignments (entity, record_id, from_owner_id, to_owner_id, from_territory_id, to_territory_id, reason, rule_id, batch_id, at, by_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)`,
+    `INSERT INTO assignment_log (batch_id, entity, record_id, from_owner_id, to_owner_id, from_territory_id, to_territory_id, reason, rule_id, at, by_id)
+     VALUES (NULL, ${ENTITY[entity]}, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const out: Assigned[] = [];
   for (const record of records) {
@@ -50,7 +51,7 @@ export function assignMany(
     const ownerId = pick.ownerId ?? record.ownerId;
     const territoryId = territory?.id ?? null;
     update.run(ownerId, territoryId, by.now, by.userId, record.id);
-    history.run(entity, record.id, record.ownerId, ownerId, record.territoryId, territoryId, pick.reason, territory?.ownRuleId ?? null, by.now, by.userId);
+    history.run(record.id, record.ownerId, ownerId, record.territoryId, territoryId, REASON[pick.reason], territory?.ownRuleId ?? null, by.now, by.userId);
     out.push({ id: record.id, ownerId, territoryId, reason: pick.reason });
   }
   const rr = db.prepare(`UPDATE territories SET round_robin_next = ? WHERE id = ? AND round_robin_next <> ?`);

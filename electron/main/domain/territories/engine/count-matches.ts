@@ -2,14 +2,15 @@ import type { Database } from 'better-sqlite3';
 import type { TerritoryRule } from '../../../../../shared/contract/territories';
 import { CrmError } from '../../../../../shared/errors';
 import { loadModel, loadRecords } from './load';
-import { compileRule, matchTerritory, type CompiledTerritory } from './territory-model';
+import type { RecordSource } from './plan-moves';
+import { compileRule, matchTerritory, rankedModel, type CompiledTerritory } from './territory-model';
 
 /**
  * How many live accounts and open leads draft rules (with the parent's) would
  * take, whatever else matches them: the rule editor's "matches N records".
- * Reads every record: ≈0.8 s at 100k, on the main thread for now.
+ * Runs in the assignment worker, which keeps the records between keystrokes.
  */
-export function countMatches(db: Database, parentId: number | null, rules: TerritoryRule[]): { accounts: number; leads: number } {
+export function countMatches(db: Database, parentId: number | null, rules: TerritoryRule[], records: RecordSource = (fields) => loadRecords(db, { fields })): { accounts: number; leads: number } {
   const model = loadModel(db);
   const parent = parentId !== null ? model.territories.get(parentId) : undefined;
   if (parentId !== null && !parent) throw new CrmError('not_found', `There is no territory with id ${parentId}.`);
@@ -25,13 +26,13 @@ export function countMatches(db: Database, parentId: number | null, rules: Terri
     roundRobinNext: 0,
     active: true,
     memberIds: [],
-    criteria: [...(parent?.criteria ?? []), ...rules.map((rule, i) => ({ ruleId: -1 - i, test: compileRule(rule) }))],
+    criteria: [...(parent?.criteria ?? []), ...rules.map((rule, i) => ({ ruleId: -1 - i, field: rule.field, test: compileRule(rule) }))],
     ownRuleId: null,
   };
-  const only = { territories: new Map([[-1, draft]]), ranked: [draft] };
+  const only = rankedModel(new Map([[-1, draft]]), [draft]);
   let accounts = 0;
   let leads = 0;
-  for (const r of loadRecords(db)) {
+  for (const r of records(only.fields)) {
     if (matchTerritory(only, r)) r.entity === 'account' ? accounts++ : leads++;
   }
   return { accounts, leads };

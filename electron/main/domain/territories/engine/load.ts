@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { AssignmentSettings } from '../../../../../shared/contract/territories';
 import type { PickerState } from './owner-picker';
-import { compileModel, type AssignableRecord, type MemberRow, type RuleRow, type TerritoryModel, type TerritoryRow } from './territory-model';
+import { compileModel, type AssignableRecord, type MemberRow, type RuleField, type RuleRow, type TerritoryModel, type TerritoryRow } from './territory-model';
 
 export function loadModel(db: Database): TerritoryModel {
   const territories = db
@@ -43,12 +43,40 @@ export function loadPickerState(db: Database, excluded: Iterable<number>, queueO
   return { capacities, loads, excluded: new Set(excluded), queueOwnerId };
 }
 
-// The columns in the order AssignableRecord is built from them (raw rows: arrays are much cheaper than objects at 100k).
-const ACCOUNT_COLUMNS = `'account', id, NAME, owner_id, territory_id, owner_locked, billing_country, billing_region, billing_city, billing_postcode,
-  industry, employees, annual_revenue_minor, annual_revenue_currency, NULL`;
-const LEAD_COLUMNS = `'lead', id, NAME, owner_id, territory_id,
-  owner_locked, country, region, city, postcode, industry, employees, NULL, NULL, source`;
 export const OPEN_LEAD = `deleted_at IS NULL AND status NOT IN ('converted', 'disqualified')`;
+
+/** Where each part of AssignableRecord comes from, per table, in the order toRecord reads them; the field is the rule field that needs it. */
+const COLUMNS: { field: RuleField | null; account: string; lead: string }[] = [
+  { field: null, account: `'account'`, lead: `'lead'` },
+  { field: null, account: 'id', lead: 'id' },
+  { field: null, account: 'name', lead: `TRIM(COALESCE(company || ' – ', '') || COALESCE(first_name || ' ', '') || last_name)` },
+  { field: null, account: 'owner_id', lead: 'owner_id' },
+  { field: null, account: 'territory_id', lead: 'territory_id' },
+  { field: null, account: 'owner_locked', lead: 'owner_locked' },
+  { field: 'country', account: 'billing_country', lead: 'country' },
+  { field: 'region', account: 'billing_region', lead: 'region' },
+  { field: 'city', account: 'billing_city', lead: 'city' },
+  { field: 'postcode', account: 'billing_postcode', lead: 'postcode' },
+  { field: 'industry', account: 'industry', lead: 'industry' },
+  { field: 'employees', account: 'employees', lead: 'employees' },
+  { field: 'revenue', account: 'annual_revenue_minor', lead: 'NULL' },
+  { field: 'revenue', account: 'annual_revenue_currency', lead: 'NULL' },
+  { field: 'leadSource', account: 'NULL', lead: 'source' },
+];
+const NAME = 2;
+
+/**
+ * The select list for one table: the columns `fields` (every field when
+ * undefined) and the name need, NULL for the rest. Strings are most of the
+ * cost of reading 100k rows into JavaScript, and a realignment by country
+ * needs one of the eight.
+ */
+function selectList(table: 'account' | 'lead', fields: ReadonlySet<RuleField> | undefined, withNames: boolean): string {
+  return COLUMNS.map((c, i) => {
+    const wanted = i === NAME ? withNames : c.field === null || fields === undefined || fields.has(c.field);
+    return wanted ? c[table] : i === NAME ? "''" : 'NULL';
+  }).join(', ');
+}
 
 type RawRecord = [AssignableRecord['entity'], number, string, number, number | null, number, ...(string | number | null)[]];
 
@@ -70,19 +98,22 @@ const toRecord = (r: RawRecord): AssignableRecord => ({
   leadSource: r[14] as string | null,
 });
 
-const ACCOUNT_NAME = 'name';
-const LEAD_NAME = `TRIM(COALESCE(company || ' – ', '') || COALESCE(first_name || ' ', '') || last_name)`;
+export interface RecordsQuery {
+  /** Only this owner's records. */
+  ownerId?: number | null;
+  /** Names cost a string per row: a realignment of 100k records never shows them. */
+  withNames?: boolean;
+  /** The rule fields to read; the others come back null. Every field when left out. */
+  fields?: ReadonlySet<RuleField>;
+}
 
-/**
- * Live accounts and open leads, optionally only one owner's, in id order.
- * Names only when asked: a realignment of 100k records never shows them.
- */
-export function loadRecords(db: Database, ownerId: number | null = null, withNames = false): AssignableRecord[] {
-  const owner = ownerId === null ? '' : ' AND owner_id = ?';
-  const params = ownerId === null ? [] : [ownerId];
-  const name = (expr: string) => (withNames ? expr : "''");
-  const accounts = db.prepare(`SELECT ${ACCOUNT_COLUMNS.replace('NAME', name(ACCOUNT_NAME))} FROM accounts WHERE deleted_at IS NULL${owner} ORDER BY id`).raw().all(...params) as RawRecord[];
-  const leads = db.prepare(`SELECT ${LEAD_COLUMNS.replace('NAME', name(LEAD_NAME))} FROM leads WHERE ${OPEN_LEAD}${owner} ORDER BY id`).raw().all(...params) as RawRecord[];
+/** Live accounts and open leads in id order (raw rows: arrays are much cheaper than objects at 100k). */
+export function loadRecords(db: Database, q: RecordsQuery = {}): AssignableRecord[] {
+  const owner = q.ownerId == null ? '' : ' AND owner_id = ?';
+  const params = q.ownerId == null ? [] : [q.ownerId];
+  const withNames = q.withNames ?? false;
+  const accounts = db.prepare(`SELECT ${selectList('account', q.fields, withNames)} FROM accounts WHERE deleted_at IS NULL${owner} ORDER BY id`).raw().all(...params) as RawRecord[];
+  const leads = db.prepare(`SELECT ${selectList('lead', q.fields, withNames)} FROM leads WHERE ${OPEN_LEAD}${owner} ORDER BY id`).raw().all(...params) as RawRecord[];
   const out: AssignableRecord[] = new Array(accounts.length + leads.length);
   let i = 0;
   for (const r of accounts) out[i++] = toRecord(r);
@@ -91,10 +122,8 @@ export function loadRecords(db: Database, ownerId: number | null = null, withNam
 }
 
 export function loadRecord(db: Database, entity: 'account' | 'lead', id: number): AssignableRecord | null {
-  const row =
-    entity === 'account'
-      ? db.prepare(`SELECT ${ACCOUNT_COLUMNS.replace('NAME', ACCOUNT_NAME)} FROM accounts WHERE id = ? AND deleted_at IS NULL`).raw().get(id)
-      : db.prepare(`SELECT ${LEAD_COLUMNS.replace('NAME', LEAD_NAME)} FROM leads WHERE id = ? AND deleted_at IS NULL`).raw().get(id);
+  const table = entity === 'account' ? 'accounts' : 'leads';
+  const row = db.prepare(`SELECT ${selectList(entity, undefined, true)} FROM ${table} WHERE id = ? AND deleted_at IS NULL`).raw().get(id);
   return row ? toRecord(row as RawRecord) : null;
 }
 

@@ -26,6 +26,7 @@ export interface Pick {
  */
 export class OwnerPicker {
   readonly roundRobinNext = new Map<number, number>();
+  private readonly candidatesOf = new Map<number, readonly number[]>();
 
   constructor(
     private readonly model: TerritoryModel,
@@ -38,10 +39,14 @@ export class OwnerPicker {
     return userId !== null && this.state.capacities.has(userId) && !this.state.excluded.has(userId);
   }
 
-  /** Members who can receive records now, in round-robin order. */
-  candidates(t: CompiledTerritory): number[] {
-    if (t.method === 'fixed') return this.eligible(t.fixedOwnerId) ? [t.fixedOwnerId] : [];
-    return t.memberIds.filter((id) => this.eligible(id));
+  /** Members who can receive records now, in round-robin order (who is eligible does not change during a run). */
+  candidates(t: CompiledTerritory): readonly number[] {
+    let list = this.candidatesOf.get(t.id);
+    if (!list) {
+      list = t.method === 'fixed' ? (this.eligible(t.fixedOwnerId) ? [t.fixedOwnerId] : []) : t.memberIds.filter((id) => this.eligible(id));
+      this.candidatesOf.set(t.id, list);
+    }
+    return list;
   }
 
   /** `weight` is the load the record brings (1 for a lead; an account's open opportunities). */

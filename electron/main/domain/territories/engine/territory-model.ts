@@ -71,15 +71,30 @@ export interface CompiledTerritory {
   active: boolean;
   memberIds: number[];
   /** Own and inherited criteria: all must hold. */
-  criteria: { ruleId: number; test: Predicate }[];
+  criteria: Criterion[];
   /** The id of the territory's own last rule (the most specific thing it checks), for the history. */
   ownRuleId: number | null;
+}
+
+export type RuleField = TerritoryRule['field'];
+
+export interface Criterion {
+  ruleId: number;
+  field: RuleField;
+  test: Predicate;
 }
 
 export interface TerritoryModel {
   territories: Map<number, CompiledTerritory>;
   /** Active territories, most specific first (deepest, then most criteria, then tree order). */
   ranked: CompiledTerritory[];
+  /** What the ranked territories' criteria read: the only record fields worth loading and folding. */
+  fields: ReadonlySet<RuleField>;
+}
+
+/** A model of just these territories (most specific first), such as a draft being edited. */
+export function rankedModel(territories: Map<number, CompiledTerritory>, ranked: CompiledTerritory[]): TerritoryModel {
+  return { territories, ranked, fields: new Set(ranked.flatMap((t) => t.criteria.map((c) => c.field))) };
 }
 
 export function parseRule(row: RuleRow): TerritoryRule | null {
@@ -155,7 +170,7 @@ export function compileModel(territories: TerritoryRow[], rules: RuleRow[], memb
     for (const row of rows) {
       const own = (rulesOf.get(row.id) ?? []).flatMap((r) => {
         const rule = parseRule(r);
-        return rule ? [{ ruleId: r.id, test: compileRule(rule) }] : [];
+        return rule ? [{ ruleId: r.id, field: rule.field, test: compileRule(rule) }] : [];
       });
       const t: CompiledTerritory = {
         id: row.id,
@@ -180,7 +195,7 @@ export function compileModel(territories: TerritoryRow[], rules: RuleRow[], memb
   const ranked = [...out.values()]
     .filter((t) => t.active)
     .sort((a, b) => b.depth - a.depth || b.criteria.length - a.criteria.length || a.order - b.order);
-  return { territories: out, ranked };
+  return rankedModel(out, ranked);
 }
 
 // Cities and regions repeat across thousands of records: fold each distinct text once.
@@ -198,7 +213,13 @@ function fold(text: string | null): string {
 
 /** The most specific active territory whose criteria (and its ancestors') all hold, or null: the fallback queue. */
 export function matchTerritory(model: TerritoryModel, record: AssignableRecord): CompiledTerritory | null {
-  const folded: FoldedFields = { region: fold(record.region), city: fold(record.city), postcode: normalizePostcode(record.postcode) };
+  // Folded only for fields some rule compares: a realignment by country folds nothing.
+  const f = model.fields;
+  const folded: FoldedFields = {
+    region: f.has('region') ? fold(record.region) : '',
+    city: f.has('city') ? fold(record.city) : '',
+    postcode: f.has('postcode') ? normalizePostcode(record.postcode) : null,
+  };
   for (const t of model.ranked) {
     if (t.criteria.every((c) => c.test(record, folded))) return t;
   }

@@ -1,0 +1,77 @@
+import type { Database, Statement } from 'better-sqlite3';
+import { foldForSort } from '../../../../../shared/text';
+
+export type Found = { kind: 'none' } | { kind: 'one'; id: number } | { kind: 'many'; count: number };
+
+const found = (ids: number[]): Found => (ids.length === 0 ? { kind: 'none' } : ids.length === 1 ? { kind: 'one', id: ids[0]! } : { kind: 'many', count: ids.length });
+
+type KeyEntity = 'contact' | 'account';
+const TABLES: Record<KeyEntity, string> = { contact: 'contacts', account: 'accounts' };
+
+/**
+ * Finds existing records for an import: by e-mail, by external id, accounts
+ * by name and users by name or e-mail. Reads see the import's own earlier rows
+ * (same transaction), so a file that names an account twice finds it the second time.
+ */
+export class Lookups {
+  private readonly byKey: Record<KeyEntity, Statement>;
+  private readonly accountName: Statement;
+  private readonly users: Map<string, { id: number; active: boolean; name: string }[]>;
+  private readonly accountNames = new Map<string, Found>();
+
+  constructor(db: Database) {
+    const byKey = (entity: KeyEntity) =>
+      db
+        .prepare(
+          `SELECT k.record_id FROM record_keys k JOIN ${TABLES[entity]} r ON r.id = k.record_id AND r.deleted_at IS NULL
+            WHERE k.entity = '${entity}' AND k.kind = ? AND k.key = ? LIMIT 3`,
+        )
+        .pluck();
+    this.byKey = { contact: byKey('contact'), account: byKey('account') };
+    this.accountName = db.prepare(`SELECT id FROM accounts WHERE sort_name = ? AND deleted_at IS NULL LIMIT 3`).pluck();
+    this.users = new Map();
+    for (const u of db.prepare(`SELECT id, name, email, active FROM users`).all() as { id: number; name: string; email: string | null; active: number }[]) {
+      for (const key of [foldForSort(u.name), u.email ? u.email.trim().toLowerCase() : null]) {
+        if (!key) continue;
+        const list = this.users.get(key) ?? [];
+        list.push({ id: u.id, active: u.active === 1, name: u.name });
+        this.users.set(key, list);
+      }
+    }
+  }
+
+  email(entity: KeyEntity, address: string): Found {
+    return found(this.byKey[entity].all('email', address.trim().toLowerCase()) as number[]);
+  }
+
+  external(entity: KeyEntity, id: string): Found {
+    return found(this.byKey[entity].all('external', id.trim()) as number[]);
+  }
+
+  /** Cached per run; `remember` adds an account the import itself created. */
+  accountByName(name: string): Found {
+    const key = foldForSort(name);
+    let hit = this.accountNames.get(key);
+    if (!hit) {
+      hit = found(this.accountName.all(key) as number[]);
+      this.accountNames.set(key, hit);
+    }
+    return hit;
+  }
+
+  rememberAccount(name: string, id: number): void {
+    const key = foldForSort(name);
+    const prior = this.accountNames.get(key);
+    this.accountNames.set(key, !prior || prior.kind === 'none' ? { kind: 'one', id } : { kind: 'many', count: (prior.kind === 'one' ? 1 : prior.count) + 1 });
+  }
+
+  /** A user by name (case and accents ignored) or e-mail. */
+  user(text: string): { ok: true; id: number } | { ok: false; message: string } {
+    const key = text.includes('@') ? text.trim().toLowerCase() : foldForSort(text);
+    const hits = this.users.get(key) ?? [];
+    if (hits.length === 0) return { ok: false, message: `No user called "${text.trim()}"` };
+    if (hits.length > 1) return { ok: false, message: `${hits.length} users are called "${text.trim()}": use the e-mail address` };
+    const user = hits[0]!;
+    return user.active ? { ok: true, id: user.id } : { ok: false, message: `${user.name} is no longer active` };
+  }
+}

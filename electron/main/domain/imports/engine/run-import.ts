@@ -1,0 +1,150 @@
+import type { Database } from 'better-sqlite3';
+import type { ImportResult, ImportSpec, RowError } from '../../../../../shared/contract/imports';
+import { CrmError } from '../../../../../shared/errors';
+import { assignMany } from '../../territories/engine/assign-one';
+import { targetHandler } from '../targets';
+import { importHeaders, readImportRows } from './import-file';
+import { Lookups } from './lookups';
+import { checkMapping } from './mapping-check';
+import { recordImport, type Counts, type KeptError } from './import-record';
+import { RowWriter } from './row-writer';
+import { indexCreatedRecords, pauseSearchIndexing } from './search-indexing';
+import { mappedValues, widthError } from './row-values';
+
+export interface RunImportOptions {
+  db: Database;
+  spec: ImportSpec;
+  file: { path: string; name: string };
+  userId: number;
+  now: string;
+  dryRun: boolean;
+  signal?: AbortSignal;
+  progress?: (label: string, done: number, total: number | null) => void;
+}
+
+/** Beyond this many bad rows the file is most likely mapped wrong: stop instead of filling the history with errors. */
+export const MAX_ERRORS = 100_000;
+const SHOWN_ERRORS = 100;
+const ASSIGN_CHUNK = 2_000;
+
+const number = (n: number) => n.toLocaleString('en-US');
+
+/**
+ * Imports a file in one transaction on the caller's connection (the import
+ * worker's): every row is validated, planned and written; all-or-nothing
+ * rolls everything back at the first bad row's end of file, skip-and-report
+ * keeps the good rows and records the bad ones. A dry run does all of it and
+ * rolls back. A cancel or a crash leaves the database as it was.
+ */
+export async function runImport(o: RunImportOptions): Promise<ImportResult> {
+  const { db, spec } = o;
+  const target = targetHandler(spec.target, db);
+  const headers = await importHeaders(o.file.path, spec);
+  checkMapping(spec, headers, target.defaultKey(spec)!);
+  const counts: Counts = { rows: 0, created: 0, updated: 0, unchanged: 0, failed: 0 };
+  const errors: KeptError[] = [];
+  const by = { userId: o.userId, now: o.now };
+  const skipBad = spec.policy === 'skip_and_report';
+
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    pauseSearchIndexing(db);
+    const importId = recordImport(db, { spec, fileName: o.file.name, headers, status: 'applied', counts, ...by }, []);
+    const lookups = new Lookups(db);
+    const writer = new RowWriter(db, target, lookups, { importId, ...by });
+    writer.onAccountCreated = (id) => void assignMany(db, 'account', [id], by, { onCreate: true });
+    const planCtx = { db, spec, lookups, userId: o.userId };
+    const fail = (list: RowError[], values: readonly string[]) => {
+      counts.failed++;
+      for (const e of list) errors.push({ ...e, values });
+      if (errors.length > MAX_ERRORS) throw new CrmError('validation', `More than ${number(MAX_ERRORS)} errors: check the mapping and the file's settings (encoding, delimiter, locale).`);
+    };
+    const savepoint = db.prepare('SAVEPOINT import_row');
+    const release = db.prepare('RELEASE import_row');
+    const rollbackRow = db.prepare('ROLLBACK TO import_row');
+
+    for await (const record of readImportRows(o.file.path, spec, {
+      signal: o.signal,
+      onBytes: (done, total) => o.progress?.(`Importing: ${number(counts.rows)} rows`, done, total),
+    })) {
+      counts.rows++;
+      const width = widthError(record.values, headers.length, record.row, record.line);
+      if (width) {
+        fail([width], record.values);
+        continue;
+      }
+      const outcome = target.plan(mappedValues(record.values, spec.columns), planCtx);
+      if (!outcome.ok) {
+        fail(outcome.errors.map((e) => ({ row: record.row, line: record.line, field: e.field, message: e.message })), record.values);
+        continue;
+      }
+      // Only skip-and-report keeps going past a row whose write fails, so only it needs the row undone on its own.
+      if (skipBad) savepoint.run();
+      try {
+        const { changed } = writer.write(outcome.plan);
+        if (outcome.plan.action === 'create') counts.created++;
+        else if (changed) counts.updated++;
+        else counts.unchanged++;
+        if (skipBad) release.run();
+      } catch (error) {
+        if (!skipBad) throw error;
+        rollbackRow.run();
+        release.run();
+        fail([{ row: record.row, line: record.line, field: null, message: error instanceof Error ? error.message : String(error) }], record.values);
+      }
+    }
+    if (counts.rows === 0) throw new CrmError('validation', 'The file has a header row but no data rows.');
+
+    for (let i = 0; i < writer.toAssign.length; i += ASSIGN_CHUNK) {
+      o.progress?.('Assigning owners by the territory rules', i, writer.toAssign.length);
+      if (!assignMany(db, 'account', writer.toAssign.slice(i, i + ASSIGN_CHUNK), by, { onCreate: true })) break;
+    }
+
+    o.progress?.('Updating the search index', 0, null);
+    indexCreatedRecords(db, importId);
+
+    const shown = errors.slice(0, SHOWN_ERRORS).map(({ values: _values, ...e }) => e);
+    if (o.dryRun) {
+      db.exec('ROLLBACK');
+      const blocked = !skipBad && counts.failed > 0;
+      return {
+        importId: null,
+        dryRun: true,
+        status: blocked ? 'failed' : 'applied',
+        counts,
+        errors: shown,
+        message: `Dry run, nothing saved: ${summary(counts)}${blocked ? ' — with "all or nothing" the import would stop at these errors.' : '.'}`,
+      };
+    }
+    if (!skipBad && counts.failed > 0) {
+      db.exec('ROLLBACK');
+      const kept = { rows: counts.rows, created: 0, updated: 0, unchanged: 0, failed: counts.failed };
+      const failedId = db.transaction(() => recordImport(db, { spec, fileName: o.file.name, headers, status: 'failed', counts: kept, ...by }, errors))();
+      return {
+        importId: failedId,
+        dryRun: false,
+        status: 'failed',
+        counts: kept,
+        errors: shown,
+        message: `Nothing was imported: ${number(counts.failed)} of ${number(counts.rows)} rows have errors. Fix them, or choose to skip bad rows.`,
+      };
+    }
+    recordImport(db, { spec, fileName: o.file.name, headers, status: 'applied', counts, ...by }, errors, importId);
+    db.exec('COMMIT');
+    return { importId, dryRun: false, status: 'applied', counts, errors: shown, message: `Imported: ${summary(counts)}.` };
+  } catch (error) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    if (o.signal?.aborted) {
+      const cancelledId = o.dryRun ? null : db.transaction(() => recordImport(db, { spec, fileName: o.file.name, headers, status: 'cancelled', counts, ...by }, []))();
+      return { importId: cancelledId, dryRun: o.dryRun, status: 'cancelled', counts, errors: [], message: 'Cancelled: nothing of this import was kept.' };
+    }
+    throw error;
+  }
+}
+
+function summary(c: Counts): string {
+  const parts = [`${number(c.created)} created`, `${number(c.updated)} updated`];
+  if (c.unchanged) parts.push(`${number(c.unchanged)} unchanged`);
+  if (c.failed) parts.push(`${number(c.failed)} with errors`);
+  return `${number(c.rows)} rows: ${parts.join(', ')}`;
+}

@@ -1,0 +1,144 @@
+import type { Database } from 'better-sqlite3';
+import { ContactInput, ContactPatch } from '../../../../../shared/contract/contacts';
+import { contactColumns } from '../../contacts/contact.mapper';
+import { changedColumns, existing, ownerId, typedValues, withSchemaErrors, type FieldError, type PlanContext, type PlanOutcome, type TargetHandler } from './target';
+
+const EMAIL_FIELDS = [
+  ['email', 'work'],
+  ['email2', 'other'],
+] as const;
+const PHONE_FIELDS = [
+  ['phone', 'work'],
+  ['mobile', 'mobile'],
+] as const;
+const ADDRESS = ['street', 'city', 'region', 'postcode', 'country'] as const;
+
+interface StoredContact {
+  first_name: string | null;
+  last_name: string;
+  emails: string;
+  phones: string;
+  [column: string]: unknown;
+}
+
+/** Contacts: found by e-mail or external id; the account by name or external id; the owner from the file, else the account's. */
+export function contactsTarget(db: Database): TargetHandler {
+  const current = db.prepare(`SELECT * FROM contacts WHERE id = ?`);
+  const accountOwner = db.prepare(`SELECT owner_id FROM accounts WHERE id = ?`).pluck();
+
+  function account(values: Map<string, unknown>, ctx: PlanContext, errors: FieldError[]): { id: number | null | undefined; create: string | null } {
+    const byExternal = values.get('accountExternalId') as string | undefined;
+    const byName = values.get('accountName') as string | undefined;
+    if (byExternal !== undefined) {
+      const hit = ctx.lookups.external('account', byExternal);
+      if (hit.kind === 'one') return { id: hit.id, create: null };
+      errors.push({ field: 'accountExternalId', message: hit.kind === 'none' ? `No account has the external id "${byExternal}"` : `${hit.count} accounts have the external id "${byExternal}"` });
+      return { id: undefined, create: null };
+    }
+    if (byName === undefined) return { id: undefined, create: null };
+    const hit = ctx.lookups.accountByName(byName);
+    if (hit.kind === 'one') return { id: hit.id, create: null };
+    if (hit.kind === 'none' && ctx.spec.createAccounts) return { id: null, create: byName };
+    errors.push({
+      field: 'accountName',
+      message:
+        hit.kind === 'none'
+          ? `No account called "${byName}": import the accounts first, or let the import create missing accounts`
+          : `${hit.count} accounts are called "${byName}": use the account's external id`,
+    });
+    return { id: undefined, create: null };
+  }
+
+  const fieldOf = (path: readonly PropertyKey[]): string | null => {
+    const [head, index] = path;
+    if (head === 'emails' && typeof index === 'number') return EMAIL_FIELDS[index]?.[0] ?? 'email';
+    if (head === 'phones' && typeof index === 'number') return PHONE_FIELDS[index]?.[0] ?? 'phone';
+    if (head === 'address') return typeof index === 'string' ? index : null;
+    if (head === 'accountId') return 'accountName';
+    if (head === 'ownerId') return 'owner';
+    return typeof head === 'string' ? head : null;
+  };
+
+  return {
+    entity: 'contact',
+    table: 'contacts',
+    defaultKey: (spec) => (spec.columns.includes('externalId') ? 'externalId' : 'email'),
+
+    plan(raw, ctx): PlanOutcome {
+      const { values, errors } = typedValues('contacts', raw, ctx.spec);
+      const email = values.get('email') as string | undefined;
+      const externalId = (values.get('externalId') as string | undefined) ?? null;
+      let id: number | null = null;
+      if (ctx.spec.mode !== 'create') {
+        const key = ctx.spec.key ?? this.defaultKey(ctx.spec);
+        const keyValue = key === 'email' ? email : (externalId ?? undefined);
+        const what = key === 'email' ? 'e-mail' : 'external id';
+        if (keyValue === undefined) errors.push({ field: key ?? 'email', message: `The ${what} is needed to find the contact` });
+        else {
+          const hit = existing(key === 'email' ? ctx.lookups.email('contact', keyValue) : ctx.lookups.external('contact', keyValue), what);
+          if (hit.error) errors.push({ field: key ?? 'email', message: hit.error });
+          else if (hit.id === null && ctx.spec.mode === 'update') errors.push({ field: key ?? 'email', message: `No contact has this ${what}: nothing to update` });
+          id = hit.id;
+        }
+      }
+      if (id === null) {
+        // Creating: the same person must not arrive twice (from the file or already on record).
+        if (email !== undefined && ctx.lookups.email('contact', email).kind !== 'none') {
+          errors.push({ field: 'email', message: 'A contact with this e-mail already exists: import with "update or create" to update it' });
+        }
+        if (externalId !== null && ctx.lookups.external('contact', externalId).kind !== 'none') {
+          errors.push({ field: 'externalId', message: 'A contact with this external id already exists' });
+        }
+      }
+      const acct = account(values, ctx, errors);
+      const owner = ownerId(values, ctx, errors);
+      if (id === null) {
+        const input = {
+          firstName: values.get('firstName'),
+          lastName: values.get('lastName'),
+          title: values.get('title'),
+          emails: EMAIL_FIELDS.filter(([k]) => values.has(k)).map(([k, label]) => ({ label, address: values.get(k) })),
+          phones: PHONE_FIELDS.filter(([k]) => values.has(k)).map(([k, label]) => ({ label, number: values.get(k) })),
+          accountId: acct.id ?? null,
+          address: Object.fromEntries(ADDRESS.filter((k) => values.has(k)).map((k) => [k, values.get(k)])),
+          birthday: values.get('birthday'),
+          emailOptOut: values.get('emailOptOut'),
+          doNotCall: values.get('doNotCall'),
+        };
+        const parsed = ContactInput.safeParse(input);
+        const all = withSchemaErrors(errors, parsed.success ? null : parsed.error, fieldOf);
+        if (all.length || !parsed.success) return { ok: false, errors: all };
+        const fromAccount = acct.id ? (accountOwner.get(acct.id) as number) : null;
+        const columns = contactColumns({ ...parsed.data, ownerId: owner ?? fromAccount ?? ctx.userId });
+        return { ok: true, plan: { action: 'create', columns, externalId, newAccount: acct.create, ownerFromRules: owner === null && acct.create !== null } };
+      }
+
+      if (acct.create !== null) return { ok: false, errors: [{ field: 'accountName', message: `No account called "${acct.create}": an update does not create accounts` }] };
+      const row = current.get(id) as StoredContact;
+      const patch: Record<string, unknown> = {};
+      for (const k of ['firstName', 'lastName', 'title', 'birthday', 'emailOptOut', 'doNotCall'] as const) if (values.has(k)) patch[k] = values.get(k);
+      const emails = EMAIL_FIELDS.filter(([k]) => values.has(k)).map(([k, label]) => ({ label, address: String(values.get(k)) }));
+      if (emails.length) {
+        const kept = (JSON.parse(row.emails) as { label: string; address: string }[]).filter((e) => !emails.some((n) => n.address.toLowerCase() === e.address.toLowerCase()));
+        patch.emails = [...emails, ...kept].slice(0, 10);
+      }
+      const phones = PHONE_FIELDS.filter(([k]) => values.has(k)).map(([k, label]) => ({ label, number: String(values.get(k)) }));
+      if (phones.length) {
+        const kept = (JSON.parse(row.phones) as { label: string; number: string }[]).filter((p) => !phones.some((n) => n.label === p.label || n.number === p.number));
+        patch.phones = [...phones, ...kept].slice(0, 10);
+      }
+      if (ADDRESS.some((k) => values.has(k))) {
+        // A file that only has the city must not blank the street: fill the rest from the record.
+        patch.address = Object.fromEntries(ADDRESS.map((k) => [k, values.has(k) ? values.get(k) : (row[`address_${k}`] ?? null)]));
+      }
+      if (acct.id !== undefined && acct.id !== null) patch.accountId = acct.id;
+      if (owner !== null) patch.ownerId = owner;
+      const parsed = ContactPatch.safeParse(patch);
+      const all = withSchemaErrors(errors, parsed.success ? null : parsed.error, fieldOf);
+      if (all.length || !parsed.success) return { ok: false, errors: all };
+      const { columns, before } = changedColumns(contactColumns(parsed.data, { firstName: row.first_name, lastName: row.last_name }), row);
+      if (Object.keys(columns).length === 0 && externalId === null) return { ok: true, plan: { action: 'unchanged', id } };
+      return { ok: true, plan: { action: 'update', id, columns, before, externalId } };
+    },
+  };
+}

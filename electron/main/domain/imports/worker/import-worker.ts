@@ -1,0 +1,54 @@
+/**
+ * The data worker: an import, its dry run and its undo, and duplicate scans
+ * run here on a connection of their own, so a million-row file never stalls
+ * the windows; the main thread keeps answering grid pages from the WAL.
+ */
+import Database from 'better-sqlite3';
+import { parentPort, workerData } from 'node:worker_threads';
+import { CrmError } from '../../../../../shared/errors';
+import { runImport } from '../engine/run-import';
+import { undoImport } from '../engine/undo-import';
+import { scanDuplicates } from '../../duplicates/scan';
+import type { ImportWorkerCommand, ImportWorkerData, ImportWorkerMessage } from './import-job';
+
+const { database, nativeBinding, job } = workerData as ImportWorkerData;
+const post = (message: ImportWorkerMessage) => parentPort!.postMessage(message);
+const cancel = new AbortController();
+parentPort!.on('message', (command: ImportWorkerCommand) => {
+  if (command.type === 'cancel') cancel.abort();
+});
+
+async function main(): Promise<void> {
+  const db = new Database(database, nativeBinding ? { nativeBinding } : {});
+  try {
+    db.pragma('busy_timeout = 5000');
+    db.pragma('foreign_keys = ON');
+    db.pragma('synchronous = NORMAL');
+    let last = 0;
+    // A few progress messages a second: the renderer only draws a bar.
+    const progress = (label: string, done: number, total: number | null) => {
+      const t = Date.now();
+      if (t - last < 100 && total !== null && done < total) return;
+      last = t;
+      post({ type: 'progress', label, done, total });
+    };
+    const result =
+      job.op === 'scan'
+        ? scanDuplicates(db, job.entity, { minConfidence: job.minConfidence, limit: job.limit, progress: (done) => progress('Comparing records', done, null) })
+        : job.op === 'undo'
+        ? undoImport(db, job.importId, job)
+        : await runImport({ db, spec: job.spec, file: job.file, userId: job.userId, now: job.now, dryRun: job.dryRun, signal: cancel.signal, progress });
+    post({ type: 'done', result });
+  } finally {
+    db.close();
+  }
+}
+
+main()
+  .catch((error: unknown) =>
+    post({
+      type: 'error',
+      error: error instanceof CrmError ? error.toShape() : { code: 'internal', message: error instanceof Error ? error.message : String(error) },
+    }),
+  )
+  .finally(() => parentPort!.close());
