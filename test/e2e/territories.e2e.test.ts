@@ -141,7 +141,14 @@ describe('territories journey', () => {
     await page.keyboard.press('Space');
     const announced = () => page.locator('[id^="DndLiveRegion"]').textContent();
     await expect.poll(announced, { timeout: 5_000 }).toContain('Picked up France');
-    for (let i = 0; i < 8 && (await announced()) !== 'France would go under EMEA, last.'; i++) await page.keyboard.press('ArrowDown');
+    // Each arrow's announcement arrives a moment later: wait for it before judging (or pressing again).
+    for (let i = 0; i < 8; i++) {
+      const heard = await announced();
+      if (heard === 'France would go under EMEA, last.') break;
+      await page.keyboard.press('ArrowDown');
+      // Not every step is announced (the first may land where the drag began): wait a little, not forever.
+      for (let t = 0; t < 10 && (await announced()) === heard; t++) await page.waitForTimeout(100);
+    }
     expect(await announced()).toBe('France would go under EMEA, last.');
     await page.keyboard.press('Space');
     await expect.poll(async () => (await db('territories.list', {})).map((t) => `${t.name}@${t.depth}`), { timeout: 5_000 }).toEqual(['EMEA@0', 'DACH@1', 'France@1']);
