@@ -17,7 +17,7 @@ const eur = (amountMinor: number) => ({ amountMinor, currency: 'EUR' });
 /** The records and their relations; indexes the triggers keep (search, keys), logs and the merge history itself left out. */
 async function records(): Promise<Record<string, unknown[]>> {
   const all = await snapshot(host);
-  for (const name of Object.keys(all)) if (name.startsWith('search_index') || ['record_keys', 'merges', 'audit_log', 'search_paused'].includes(name)) delete all[name];
+  for (const name of Object.keys(all)) if (name.startsWith('search_index') || ['record_keys', 'merges', 'audit_log', 'triggers_paused'].includes(name)) delete all[name];
   return all;
 }
 

@@ -35,9 +35,10 @@ export class ImportsAndRecordKeys1795367000000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE TABLE "mass_updates" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "entity" varchar(12) NOT NULL, "patch" text NOT NULL, "before" text NOT NULL, "count" integer NOT NULL, "status" varchar(8) NOT NULL, "created_at" datetime NOT NULL, "created_by_id" integer NOT NULL, "undone_at" datetime, "undone_by_id" integer, CONSTRAINT "FK_5a935c12ef7bb4a93483d333270" FOREIGN KEY ("created_by_id") REFERENCES "users" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION, CONSTRAINT "FK_93b74ad15b5dae1e25a71a0f295" FOREIGN KEY ("undone_by_id") REFERENCES "users" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION)`,
     );
+    // Holds one row only inside a bulk import's own transaction: the insert triggers (search, e-mail keys) then leave
+    // their work to the import, which does it set-based before it commits.
+    await queryRunner.query(`CREATE TABLE "triggers_paused" ("id" integer PRIMARY KEY NOT NULL)`);
     await createRecordKeyTriggers(queryRunner);
-    // Holds one row only inside a bulk import's own transaction: the insert triggers then leave indexing to the import.
-    await queryRunner.query(`CREATE TABLE "search_paused" ("id" integer PRIMARY KEY NOT NULL)`);
     await createSearchTriggers(queryRunner, ['accounts', 'contacts', 'leads', 'opportunities']);
     // Contacts already on file get their e-mail keys, as the triggers would have written them.
     await queryRunner.query(
@@ -55,7 +56,7 @@ export class ImportsAndRecordKeys1795367000000 implements MigrationInterface {
     await queryRunner.query(`DROP TABLE "merges"`);
     await queryRunner.query(`DROP TABLE "mass_updates"`);
     await createSearchTriggersV2(queryRunner, ['accounts', 'contacts', 'leads', 'opportunities']);
-    await queryRunner.query(`DROP TABLE "search_paused"`);
+    await queryRunner.query(`DROP TABLE "triggers_paused"`);
     await queryRunner.query(`DROP INDEX "IDX_d15f819087f3d3cd10b0312a7d"`);
     await queryRunner.query(`DROP INDEX "IDX_d263cbb83f5253c87d47035b3c"`);
     await queryRunner.query(`DROP TABLE "record_keys"`);

@@ -14,7 +14,8 @@ const EMAILS_OF = (row: 'new') => `
    WHERE trim(COALESCE(json_extract(e.value, '$.address'), '')) <> '';`;
 
 const TRIGGERS = {
-  contacts_keys_ai: `AFTER INSERT ON contacts BEGIN ${EMAILS_OF('new')} END`,
+  // A bulk import pauses this one (see search-triggers-v3.ts) and writes the keys of its rows at the end.
+  contacts_keys_ai: `AFTER INSERT ON contacts WHEN NOT EXISTS (SELECT 1 FROM triggers_paused) BEGIN ${EMAILS_OF('new')} END`,
   contacts_keys_au: `AFTER UPDATE OF emails ON contacts BEGIN
     DELETE FROM record_keys WHERE entity = 'contact' AND kind = 'email' AND record_id = new.id; ${EMAILS_OF('new')} END`,
   contacts_keys_ad: `AFTER DELETE ON contacts BEGIN DELETE FROM record_keys WHERE entity = 'contact' AND record_id = old.id; END`,

@@ -4,7 +4,7 @@ import { SOURCES } from './search-triggers-v2';
 /**
  * The search triggers, version 3: as v2 (update triggers fire only when a
  * column the index reads changes), and the insert triggers stand aside while
- * `search_paused` has a row. A bulk import writes that row inside its own
+ * `triggers_paused` has a row. A bulk import writes that row inside its own
  * transaction (no other connection can see it, and a rollback or crash takes
  * it away), inserts its rows without indexing them one by one, then indexes
  * them in one statement (`indexRowsSql`) before it commits: about twice as
@@ -14,7 +14,7 @@ import { SOURCES } from './search-triggers-v2';
 // The indexed text of each table is v2's; only the insert triggers' WHEN differs.
 
 
-const PAUSED = `NOT EXISTS (SELECT 1 FROM search_paused)`;
+const PAUSED = `NOT EXISTS (SELECT 1 FROM triggers_paused)`;
 
 /** Indexes the rows of `table` that `where` (on alias NEW) selects, in one statement: what the insert trigger does per row. */
 export function indexRowsSql(table: 'accounts' | 'contacts', where: string): string {

@@ -27,6 +27,19 @@ export interface ScanResult {
 const WEIGHT: Record<Reason, number> = { same_email: 0.95, same_phone: 0.7, same_name: 0.6, similar_name: 0.5, same_company: 0.45, same_domain: 0.5 };
 /** A block bigger than this holds a key that says little (a shared switchboard number, a big employer's domain). */
 const MAX_BLOCK = 200;
+/** Name-within-company blocks compare pairwise by Jaro-Winkler: kept small, a big company's "J…" block is skipped. */
+const MAX_FUZZY_BLOCK = 50;
+
+/** E.164 numbers of a candidate, parsed once (libphonenumber is the scan's most expensive call). */
+const e164Cache = new WeakMap<Candidate, string[]>();
+function phonesOf(c: Candidate): string[] {
+  let numbers = e164Cache.get(c);
+  if (!numbers) {
+    numbers = c.phones.map(e164).filter((x): x is string => x !== null);
+    e164Cache.set(c, numbers);
+  }
+  return numbers;
+}
 
 function blockKeys(c: Candidate, entity: ScanEntity): string[] {
   const keys: string[] = [];
@@ -49,8 +62,8 @@ function blockKeys(c: Candidate, entity: ScanEntity): string[] {
 function compare(a: Candidate, b: Candidate, entity: ScanEntity): { confidence: number; reasons: Reason[] } {
   const reasons: Reason[] = [];
   if (a.emails.some((e) => b.emails.includes(e))) reasons.push('same_email');
-  const aPhones = a.phones.map(e164).filter((x): x is string => x !== null);
-  if (aPhones.length && b.phones.map(e164).some((p) => p !== null && aPhones.includes(p))) reasons.push('same_phone');
+  const aPhones = phonesOf(a);
+  if (aPhones.length && phonesOf(b).some((p) => aPhones.includes(p))) reasons.push('same_phone');
   if (entity === 'account') {
     if (a.company && a.company === b.company) reasons.push('same_name');
     else if (a.company && b.company && jaroWinkler(a.company, b.company) >= 0.93) reasons.push('similar_name');
@@ -109,9 +122,9 @@ export function scanDuplicates(db: Database, entity: ScanEntity, options: { minC
   }
   const pairs = new Map<string, { confidence: number; reasons: Reason[] }>();
   let skippedBlocks = 0;
-  for (const ids of blocks.values()) {
+  for (const [key, ids] of blocks) {
     if (ids.length < 2) continue;
-    if (ids.length > MAX_BLOCK) {
+    if (ids.length > (key.startsWith('f:') ? MAX_FUZZY_BLOCK : MAX_BLOCK)) {
       skippedBlocks++;
       continue;
     }

@@ -18,6 +18,8 @@ export class Lookups {
   private readonly accountName: Statement;
   private readonly users: Map<string, { id: number; active: boolean; name: string }[]>;
   private readonly accountNames = new Map<string, Found>();
+  /** E-mails of contacts this import created: their keys are written at its end, so they are looked up here first. */
+  private readonly createdEmails = new Map<string, number[]>();
 
   constructor(db: Database) {
     const byKey = (entity: KeyEntity) =>
@@ -41,7 +43,18 @@ export class Lookups {
   }
 
   email(entity: KeyEntity, address: string): Found {
-    return found(this.byKey[entity].all('email', address.trim().toLowerCase()) as number[]);
+    const key = address.trim().toLowerCase();
+    const stored = this.byKey[entity].all('email', key) as number[];
+    const created = entity === 'contact' ? (this.createdEmails.get(key) ?? []) : [];
+    return found(created.length ? [...new Set([...stored, ...created])] : stored);
+  }
+
+  rememberEmails(addresses: readonly string[], id: number): void {
+    for (const address of addresses) {
+      const key = address.trim().toLowerCase();
+      const ids = this.createdEmails.get(key) ?? [];
+      if (!ids.includes(id)) this.createdEmails.set(key, [...ids, id]);
+    }
   }
 
   external(entity: KeyEntity, id: string): Found {

@@ -47,6 +47,7 @@ export class RowWriter {
       const id = this.insert(this.target.table, columns);
       this.change.run(this.ctx.importId, this.target.entity, id, 'create', null);
       if (plan.externalId !== null) this.addKey.run(this.target.entity, plan.externalId, id);
+      if (this.target.entity === 'contact') this.lookups.rememberEmails((JSON.parse(String(columns.emails)) as { address: string }[]).map((e) => e.address), id);
       if (this.target.entity === 'account') {
         this.lookups.rememberAccount(String(columns.name), id);
         if (plan.ownerFromRules) this.toAssign.push(id);
