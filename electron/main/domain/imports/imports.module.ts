@@ -63,6 +63,7 @@ export function importsHandlers(services: Services): ModuleHandlers<typeof impor
       ctx.progress({ taskId: id, label: 'Done', ...last, finished: true });
     }
   };
+  // Many records at once: the grids' bulk-change event (one per kind) rather than one event per imported row.
   const announce = (ctx: CallContext) => ctx.events.emit('records.reassigned', { entities: ['account', 'contact'] });
 
   return {
