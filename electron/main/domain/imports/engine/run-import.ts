@@ -95,14 +95,6 @@ export async function runImport(o: RunImportOptions): Promise<ImportResult> {
     }
     if (counts.rows === 0) throw new CrmError('validation', 'The file has a header row but no data rows.');
 
-    for (let i = 0; i < writer.toAssign.length; i += ASSIGN_CHUNK) {
-      o.progress?.('Assigning owners by the territory rules', i, writer.toAssign.length);
-      if (!assignMany(db, 'account', writer.toAssign.slice(i, i + ASSIGN_CHUNK), by, { onCreate: true })) break;
-    }
-
-    o.progress?.('Updating the search index', 0, null);
-    indexCreatedRecords(db, importId);
-
     const shown = errors.slice(0, SHOWN_ERRORS).map(({ values: _values, ...e }) => e);
     if (o.dryRun) {
       db.exec('ROLLBACK');
@@ -129,6 +121,13 @@ export async function runImport(o: RunImportOptions): Promise<ImportResult> {
         message: `Nothing was imported: ${number(counts.failed)} of ${number(counts.rows)} rows have errors. Fix them, or choose to skip bad rows.`,
       };
     }
+    // Only an import that will commit pays for assignment and indexing (a dry run or a failed one rolls back).
+    for (let i = 0; i < writer.toAssign.length; i += ASSIGN_CHUNK) {
+      o.progress?.('Assigning owners by the territory rules', i, writer.toAssign.length);
+      if (!assignMany(db, 'account', writer.toAssign.slice(i, i + ASSIGN_CHUNK), by, { onCreate: true })) break;
+    }
+    o.progress?.('Updating the search index', 0, null);
+    indexCreatedRecords(db, importId);
     recordImport(db, { spec, fileName: o.file.name, headers, status: 'applied', counts, ...by }, errors, importId);
     db.exec('COMMIT');
     return { importId, dryRun: false, status: 'applied', counts, errors: shown, message: `Imported: ${summary(counts)}.` };
