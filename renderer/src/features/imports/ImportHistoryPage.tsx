@@ -4,7 +4,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime } from '../../lib/format';
-import { ProgressBar } from '../territories/ProgressBar';
+import { ProgressBar } from '../../components/ProgressBar';
 import { STATUS_LABELS, TARGET_LABELS } from './importLabels';
 import { useImportHistory } from './queries';
 import { useImportActions } from './useImportActions';

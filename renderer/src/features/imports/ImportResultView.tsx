@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import type { ImportResult } from '../../../../shared/contract/imports';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { ProgressBar } from '../territories/ProgressBar';
+import { ProgressBar } from '../../components/ProgressBar';
 import { ImportErrorList } from './ImportErrorList';
 import { useImportActions } from './useImportActions';
 import type { ImportTarget } from '../../../../shared/imports/fields';

@@ -6,7 +6,7 @@ import { call } from '../../lib/api';
 import { downloadTextFile } from '../../lib/downloadFile';
 import { errorMessage } from '../../lib/formErrors';
 import { formatCount } from '../../lib/format';
-import { useProgress } from '../territories/useProgress';
+import { useProgress } from '../../lib/useProgress';
 import { refreshAfterImport } from './queries';
 
 /** Undo an import (with progress) and download its error file: used by the wizard's result and by the history. */

@@ -10,10 +10,10 @@ import { errorMessage } from '../../lib/formErrors';
 import { formatCount, formatDateTime } from '../../lib/format';
 import { AssignmentMovesTable } from './AssignmentMovesTable';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { ProgressBar } from './ProgressBar';
+import { ProgressBar } from '../../components/ProgressBar';
 import { refreshEverything, territoryKeys, useCanManage } from './queries';
 import { TerritoryPageFrame } from './TerritoryPageFrame';
-import { useProgress } from './useProgress';
+import { useProgress } from '../../lib/useProgress';
 
 const MOVES_SHOWN = 500;
 

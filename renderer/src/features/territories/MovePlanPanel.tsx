@@ -9,9 +9,9 @@ import { errorMessage } from '../../lib/formErrors';
 import { formatCount } from '../../lib/format';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { MovePreviewView } from './MovePreviewView';
-import { ProgressBar } from './ProgressBar';
+import { ProgressBar } from '../../components/ProgressBar';
 import { refreshEverything } from './queries';
-import { useProgress } from './useProgress';
+import { useProgress } from '../../lib/useProgress';
 
 export interface MovePlanPanelProps {
   /** Null while the form above is incomplete. */

@@ -1,20 +1,11 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { workerScript } from '../../../workers/worker-script';
 import { CrmError } from '../../../../../shared/errors';
 import type { ImportJob, ImportJobResult, ImportWorkerCommand, ImportWorkerData, ImportWorkerMessage } from './import-job';
 
 export interface ImportWorkerConfig {
   database: string;
   nativeBinding: string | null;
-}
-
-/** The bundled out/main/import-worker.js in the app; from source (tests, harness), tsx's require hook loads the TypeScript entry. */
-function workerScript(): { source: string; eval: boolean } {
-  const bundled = join(__dirname, 'import-worker.js');
-  if (existsSync(bundled)) return { source: bundled, eval: false };
-  const entry = join(__dirname, 'import-worker.ts');
-  return { source: `require('tsx/cjs/api').register(); require(${JSON.stringify(entry)});`, eval: true };
 }
 
 export interface RunningImport {
@@ -24,7 +15,7 @@ export interface RunningImport {
 
 /** Starts one job in a fresh worker; `cancel` asks it to roll back and stop. */
 export function startImportJob(config: ImportWorkerConfig, job: ImportJob, onProgress: (label: string, done: number, total: number | null) => void): RunningImport {
-  const script = workerScript();
+  const script = workerScript(__dirname, 'import-worker');
   const data: ImportWorkerData = { database: config.database, nativeBinding: config.nativeBinding, job };
   const worker = new Worker(script.source, { workerData: data, eval: script.eval });
   const result = new Promise<ImportJobResult>((resolve, reject) => {

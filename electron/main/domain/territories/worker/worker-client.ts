@@ -1,6 +1,5 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { workerScript } from '../../../workers/worker-script';
 import { CrmError } from '../../../../../shared/errors';
 import type { Progress } from '../engine/plan-moves';
 import type { AssignmentJob, AssignmentJobs, AssignmentOp, FromWorker, ToWorker, WorkerData } from './assignment-job';
@@ -8,18 +7,6 @@ import type { AssignmentJob, AssignmentJobs, AssignmentOp, FromWorker, ToWorker,
 export interface WorkerConfig {
   database: string;
   nativeBinding: string | null;
-}
-
-/**
- * The worker's script: the bundle's out/main/assignment-worker.js in the app,
- * or, when running from source (tests, the CLI, the browser harness), a small
- * bootstrap that registers tsx's require hook and loads the TypeScript entry.
- */
-export function workerScript(): { source: string; eval: boolean } {
-  const bundled = join(__dirname, 'assignment-worker.js');
-  if (existsSync(bundled)) return { source: bundled, eval: false };
-  const entry = join(__dirname, 'assignment-worker.ts');
-  return { source: `require('tsx/cjs/api').register(); require(${JSON.stringify(entry)});`, eval: true };
 }
 
 interface Pending {
@@ -72,7 +59,7 @@ export class AssignmentWorker {
   }
 
   private start(): Worker {
-    const script = workerScript();
+    const script = workerScript(__dirname, 'assignment-worker');
     const data: WorkerData = { database: this.config.database, nativeBinding: this.config.nativeBinding };
     const worker = new Worker(script.source, { workerData: data, eval: script.eval });
     worker.on('message', (message: FromWorker) => {

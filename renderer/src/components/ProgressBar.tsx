@@ -1,8 +1,9 @@
 import { useId } from 'react';
-import type { Progress } from './useProgress';
+import type { Progress } from '../lib/useProgress';
+import './progress-bar.css';
 
 export interface ProgressBarProps {
-  /** What is being done, e.g. "Applying the realignment". */
+  /** What is being done, e.g. "Applying the realignment" or "Importing". */
   title: string;
   progress: Progress;
 }
@@ -14,10 +15,10 @@ export function ProgressBar({ title, progress }: ProgressBarProps) {
   const known = total !== null && total > 0;
   const percent = known ? Math.min(100, Math.round((done / total) * 100)) : null;
   return (
-    <div className="territory-progress" role="group" aria-labelledby={`${id}-title`}>
-      <div className="territory-progress__head">
+    <div className="progress-panel" role="group" aria-labelledby={`${id}-title`}>
+      <div className="progress-panel__head">
         <strong id={`${id}-title`}>{title}</strong>
-        <span className="territory-progress__label" aria-live="polite">
+        <span className="progress-panel__label" aria-live="polite">
           {label}
           {known ? ` · ${new Intl.NumberFormat('en-US').format(done)} of ${new Intl.NumberFormat('en-US').format(total)}` : '…'}
         </span>

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { EventPayload } from '../../../../shared/contract/events';
+import type { EventPayload } from '../../../shared/contract/events';
 
 export type Progress = EventPayload<'progress'>;
 
