@@ -38,13 +38,18 @@ export const SOURCES = [
   },
 ] as const;
 
-export async function createSearchTriggers(q: QueryRunner, tables: readonly string[]): Promise<void> {
+export function createSearchTriggers(q: QueryRunner, tables: readonly string[]): Promise<void> {
+  return createSearchTriggersWhen(q, tables, null);
+}
+
+/** v2's triggers; `insertWhen` guards the insert triggers (v3 lets a bulk import pause them). */
+export async function createSearchTriggersWhen(q: QueryRunner, tables: readonly string[], insertWhen: string | null): Promise<void> {
   for (const s of SOURCES.filter((x) => tables.includes(x.table))) {
     const insert = `INSERT INTO search_index (rowid, kind, record_id, title, detail) SELECT NEW.id * 4 + ${s.kind}, ${s.kind}, NEW.id, ${s.title}, ${s.detail} WHERE NEW.deleted_at IS NULL;`;
     await q.query(`DROP TRIGGER IF EXISTS search_${s.table}_insert`);
     await q.query(`DROP TRIGGER IF EXISTS search_${s.table}_update`);
     await q.query(`DROP TRIGGER IF EXISTS search_${s.table}_delete`);
-    await q.query(`CREATE TRIGGER search_${s.table}_insert AFTER INSERT ON ${s.table} BEGIN ${insert} END`);
+    await q.query(`CREATE TRIGGER search_${s.table}_insert AFTER INSERT ON ${s.table}${insertWhen ? ` WHEN ${insertWhen}` : ''} BEGIN ${insert} END`);
     await q.query(
       `CREATE TRIGGER search_${s.table}_update AFTER UPDATE OF ${s.columns.join(', ')} ON ${s.table} BEGIN DELETE FROM search_index WHERE rowid = OLD.id * 4 + ${s.kind}; ${insert} END`,
     );
