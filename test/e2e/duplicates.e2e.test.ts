@@ -45,6 +45,37 @@ describe('duplicates journey', () => {
     expect(await app.call('contacts.get', { id: first.id })).toMatchObject({ title: 'Buyer', emailOptOut: false });
   });
 
+  it('merges two entries of one company, picking values by mouse and keyboard; the child account moves along; un-merges it', async () => {
+    const first = await app.call('accounts.create', { name: 'Müller GmbH', website: 'mueller.example', industry: 'Manufacturing' });
+    const second = await app.call('accounts.create', { name: 'MÜLLER gmbh', website: 'https://www.mueller.example', industry: 'Retail', phone: '+49 89 1234567' });
+    const child = await app.call('accounts.create', { name: 'Service Partner', parentAccountId: second.id });
+
+    const page = await app.newPage();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Duplicates' }).click();
+    await page.getByLabel('Look in').selectOption('account');
+    await page.getByRole('button', { name: 'Find duplicates' }).click();
+    await page.getByRole('heading', { name: '1 group of likely duplicates among 3 accounts' }).waitFor();
+    await page.getByRole('list', { name: 'Duplicate groups' }).getByRole('button', { name: 'Merge…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Merge 2 accounts' });
+    await dialog.getByRole('table', { name: 'Values to keep' }).waitFor();
+    await dialog.getByLabel(`Phone from #${second.id}`).check();
+    // Each field is one radio group: the arrow keys move the choice.
+    await dialog.getByLabel(`Industry from #${first.id}`).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => dialog.getByLabel(`Industry from #${second.id}`).isChecked()).toBe(true);
+    await app.screenshot(page, 'duplicates-03-merge-accounts');
+    await dialog.getByRole('button', { name: 'Merge', exact: true }).click();
+    await page.getByText('Accounts merged').waitFor();
+
+    expect(await app.call('accounts.get', { id: first.id })).toMatchObject({ name: 'Müller GmbH', website: 'https://mueller.example', industry: 'Retail', phone: '+49 89 1234567' });
+    expect((await app.call('accounts.get', { id: child.id })).parentAccount).toEqual({ id: first.id, name: 'Müller GmbH' });
+
+    await page.getByRole('list', { name: 'Merges' }).getByRole('button', { name: 'Un-merge' }).click();
+    await page.getByText('Un-merged: 1 account back').waitFor();
+    expect((await app.call('accounts.get', { id: child.id })).parentAccount).toEqual({ id: second.id, name: 'MÜLLER gmbh' });
+    expect(await app.call('accounts.get', { id: first.id })).toMatchObject({ industry: 'Manufacturing', phone: null });
+  });
+
   it('changes the title of selected contacts in the grid at once, and undoes it', async () => {
     await app.call('contacts.create', { lastName: 'Aaberg', firstName: 'Mass' });
     await app.call('contacts.create', { lastName: 'Aabye', firstName: 'Mass' });

@@ -1,9 +1,10 @@
 import type { Database } from 'better-sqlite3';
+import type { ScanEntity } from '../../../../shared/contract/duplicates';
 import { foldForSort } from '../../../../shared/text';
 import { phoneToE164 } from '../leads/lead.mapper';
 import { companyKey, domainOf } from './similarity';
 
-export type ScanEntity = 'contact' | 'account' | 'lead';
+export type { ScanEntity };
 
 /** What the scan compares of one record, already normalised. */
 export interface Candidate {

@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { duplicatesContract } from '../../../../shared/contract/duplicates';
 import type { ModuleHandlers } from '../../host/handler-types';
 import type { Services } from '../../host/services';
-import { mergeContacts, unmergeContacts } from './merge-contacts';
 import { mergeHistory } from './merge-history';
+import { mergeRecords, unmergeRecords } from './merge-records';
+import { MERGE_SPECS } from './merge-specs';
 
 /*
  * Decisions:
@@ -12,6 +13,10 @@ import { mergeHistory } from './merge-history';
  * - Merge keeps the survivor's id (links from outside the CRM, e-mails quoting it, keep working) and sends the others
  *   to the recycle bin rather than deleting them: un-merge brings them back exactly.
  * - Consent is never lost in a merge: an e-mail opt-out or do-not-call on any of the records holds for the survivor.
+ * - An account's parent never becomes the survivor itself: a parent among the merged accounts leaves the survivor at
+ *   the top; a parent below one of them (it would close a loop) is refused, the user picks another.
+ * - Converted leads are not merged: their account, contact and opportunity carry them on.
+ * - A lead's score is derived from its activities: recomputed once they have moved; un-merge puts the stored one back.
  */
 export function duplicatesHandlers(services: Services): ModuleHandlers<typeof duplicatesContract> {
   const db = () => services.imports.db();
@@ -27,15 +32,23 @@ export function duplicatesHandlers(services: Services): ModuleHandlers<typeof du
         ctx.progress({ taskId: id, label: 'Done', done: 0, total: 0, finished: true });
       }
     },
-    'duplicates.mergeContacts': async (input, ctx) => {
-      const mergeId = mergeContacts(db(), input, { userId: ctx.userId, now: ctx.now() });
-      for (const id of [input.survivorId, ...input.mergedIds]) ctx.events.emit('record.changed', { entity: 'contact', id, action: id === input.survivorId ? 'update' : 'delete' });
-      return { mergeId, survivor: await services.contacts.get(input.survivorId, ctx.em) };
+    'duplicates.merge': async (input, ctx) => {
+      const mergeId = mergeRecords(db(), MERGE_SPECS[input.entity], input, { userId: ctx.userId, now: ctx.now() });
+      for (const id of [input.survivorId, ...input.mergedIds]) ctx.events.emit('record.changed', { entity: input.entity, id, action: id === input.survivorId ? 'update' : 'delete' });
+      switch (input.entity) {
+        case 'contact':
+          return { entity: 'contact', mergeId, survivor: await services.contacts.get(input.survivorId, ctx.em) };
+        case 'account':
+          return { entity: 'account', mergeId, survivor: await services.accounts.get(input.survivorId, ctx.em) };
+        case 'lead':
+          return { entity: 'lead', mergeId, survivor: await services.leads.leads.rescore(ctx.em, input.survivorId, ctx) };
+      }
     },
     'duplicates.unmerge': (input, ctx) => {
-      const restoredIds = unmergeContacts(db(), input.mergeId, { userId: ctx.userId, now: ctx.now() });
-      for (const id of restoredIds) ctx.events.emit('record.changed', { entity: 'contact', id, action: 'restore' });
-      return Promise.resolve({ mergeId: input.mergeId, restoredIds });
+      const { entity, survivorId, restoredIds } = unmergeRecords(db(), input.mergeId, { userId: ctx.userId, now: ctx.now() });
+      ctx.events.emit('record.changed', { entity, id: survivorId, action: 'update' });
+      for (const id of restoredIds) ctx.events.emit('record.changed', { entity, id, action: 'restore' });
+      return Promise.resolve({ mergeId: input.mergeId, entity, survivorId, restoredIds });
     },
     'duplicates.merges': ({ limit }) => Promise.resolve(mergeHistory(db(), limit)),
   };

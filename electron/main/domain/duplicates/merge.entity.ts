@@ -12,7 +12,7 @@ export const MergeEntity = new EntitySchema<StoredRow>({
   tableName: 'merges',
   columns: {
     id: { type: 'integer', primary: true, generated: 'increment' },
-    /** 'contact' (accounts and leads follow). */
+    /** 'contact', 'account' or 'lead'. */
     entity: { type: 'varchar', length: 12 },
     survivorId: { type: 'integer' },
     /** JSON array of the merged records' ids. */

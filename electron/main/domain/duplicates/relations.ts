@@ -13,16 +13,16 @@ export interface Relation {
 
 /**
  * Every column that points at a record of `table`, found from the schema's
- * foreign keys (so a module added later is re-pointed too), plus the
- * polymorphic external-id keys. History tables (audit, assignments, imports)
- * keep naming the merged record: they are its past.
+ * foreign keys (so a module added later is re-pointed too), the table's own
+ * (an account's parent) included, plus the polymorphic external-id keys.
+ * History tables (audit, assignments, imports) keep naming the merged record:
+ * they are its past.
  */
 export function relationsTo(db: Database, table: string, entity: string): Relation[] {
   const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).pluck().all() as string[];
   const out: Relation[] = [];
   const columnsOf = (t: string) => (db.prepare(`SELECT name, pk FROM pragma_table_info(?)`).all(t) as { name: string; pk: number }[]).filter((c) => c.pk === 0).map((c) => c.name);
   for (const t of tables) {
-    if (t === table) continue;
     const fks = db.prepare(`SELECT "from", "table" FROM pragma_foreign_key_list(?)`).all(t) as { from: string; table: string }[];
     const columns = columnsOf(t);
     const link = columns.every((c) => fks.some((fk) => fk.from === c));

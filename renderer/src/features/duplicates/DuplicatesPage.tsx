@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Output } from '../../../../shared/contract';
-import { SCAN_ENTITIES } from '../../../../shared/contract/duplicates';
+import { SCAN_ENTITIES, type ScanEntity } from '../../../../shared/contract/duplicates';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { PageHeader } from '../../components/PageHeader';
 import { useToast } from '../../components/ToastProvider';
@@ -11,22 +11,21 @@ import { errorMessage } from '../../lib/formErrors';
 import { formatCount, formatDateTime } from '../../lib/format';
 import { ProgressBar } from '../../components/ProgressBar';
 import { useProgress } from '../../lib/useProgress';
-import { ENTITY_LABELS, REASON_LABELS, RECORD_PATHS } from './duplicateLabels';
+import { ENTITY_LABELS, ENTITY_NOUNS, REASON_LABELS, RECORD_PATHS } from './duplicateLabels';
 import { MergeDialog } from './MergeDialog';
 import './duplicates.css';
 
-type Entity = (typeof SCAN_ENTITIES)[number];
 type Scan = Output<'duplicates.scan'>;
 
-/** Scan a kind of record for duplicates, merge contact groups, and un-merge from the history. */
+/** Scan a kind of record for duplicates, merge a group, and un-merge from the history. */
 export function DuplicatesPage() {
   const client = useQueryClient();
   const toast = useToast();
   const { progress, track } = useProgress();
-  const [entity, setEntity] = useState<Entity>('contact');
+  const [entity, setEntity] = useState<ScanEntity>('contact');
   const [scan, setScan] = useState<Scan | null>(null);
   const [scanning, setScanning] = useState(false);
-  const [merging, setMerging] = useState<number[] | null>(null);
+  const [merging, setMerging] = useState<{ entity: ScanEntity; ids: number[] } | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const merges = useQuery({ queryKey: ['duplicates', 'merges'], queryFn: () => call('duplicates.merges', { limit: 20 }) });
 
@@ -44,8 +43,8 @@ export function DuplicatesPage() {
 
   const unmerge = async (mergeId: number) => {
     try {
-      const { restoredIds } = await call('duplicates.unmerge', { mergeId });
-      toast.show({ message: `Un-merged: ${formatCount(restoredIds.length, 'contact')} back` });
+      const { entity, restoredIds } = await call('duplicates.unmerge', { mergeId });
+      toast.show({ message: `Un-merged: ${formatCount(restoredIds.length, ENTITY_NOUNS[entity])} back` });
       await client.invalidateQueries();
     } catch (error) {
       setFailure(errorMessage(error));
@@ -58,7 +57,7 @@ export function DuplicatesPage() {
       <div className="duplicates-toolbar">
         <div className="field">
           <label htmlFor="duplicates-entity">Look in</label>
-          <select id="duplicates-entity" value={entity} onChange={(e) => setEntity(e.target.value as Entity)}>
+          <select id="duplicates-entity" value={entity} onChange={(e) => setEntity(e.target.value as ScanEntity)}>
             {SCAN_ENTITIES.map((e) => (
               <option key={e} value={e}>
                 {ENTITY_LABELS[e]}
@@ -75,18 +74,16 @@ export function DuplicatesPage() {
       {scan ? (
         <section className="section" aria-labelledby="duplicates-result">
           <h2 id="duplicates-result">
-            {formatCount(scan.groupCount, 'group')} of likely duplicates among {formatCount(scan.scanned, ENTITY_LABELS[scan.entity].toLowerCase().replace(/s$/, ''))}
+            {formatCount(scan.groupCount, 'group')} of likely duplicates among {formatCount(scan.scanned, ENTITY_NOUNS[scan.entity])}
           </h2>
           <ul className="duplicate-groups" aria-label="Duplicate groups">
             {scan.groups.map((g) => (
               <li key={g.records.map((r) => r.id).join('-')} className="duplicate-group">
                 <div className="duplicate-group__head">
                   <strong>{Math.round(g.confidence * 100)} %</strong> · {g.reasons.map((r) => REASON_LABELS[r]).join(', ')}
-                  {scan.entity === 'contact' ? (
-                    <button type="button" className="btn btn--small" onClick={() => setMerging(g.records.map((r) => r.id))}>
-                      Merge…
-                    </button>
-                  ) : null}
+                  <button type="button" className="btn btn--small" onClick={() => setMerging({ entity: scan.entity, ids: g.records.map((r) => r.id) })}>
+                    Merge…
+                  </button>
                 </div>
                 <ul>
                   {g.records.map((r) => (
@@ -106,7 +103,7 @@ export function DuplicatesPage() {
           <ul className="plain-list" aria-label="Merges">
             {merges.data.map((m) => (
               <li key={m.id}>
-                {formatDateTime(m.createdAt)} · {m.createdBy.name}: contacts #{m.mergedIds.join(', #')} into <Link to={`/contacts/${m.survivorId}`}>#{m.survivorId}</Link>
+                {formatDateTime(m.createdAt)} · {m.createdBy.name}: {ENTITY_LABELS[m.entity].toLowerCase()} #{m.mergedIds.join(', #')} into <Link to={`${RECORD_PATHS[m.entity]}/${m.survivorId}`}>#{m.survivorId}</Link>
                 {m.status === 'applied' ? (
                   <button type="button" className="btn btn--small" onClick={() => void unmerge(m.id)}>
                     Un-merge
@@ -123,12 +120,13 @@ export function DuplicatesPage() {
       </section>
       {merging ? (
         <MergeDialog
-          ids={merging}
+          entity={merging.entity}
+          ids={merging.ids}
           onCancel={() => setMerging(null)}
           onDone={async (mergeId, survivorId) => {
             setMerging(null);
             setScan((s) => (s ? { ...s, groupCount: s.groupCount - 1, groups: s.groups.filter((g) => !g.records.some((r) => r.id === survivorId)) } : s));
-            toast.show({ message: 'Contacts merged', action: { label: 'Un-merge', run: () => unmerge(mergeId) } });
+            toast.show({ message: `${ENTITY_LABELS[merging.entity]} merged`, action: { label: 'Un-merge', run: () => unmerge(mergeId) } });
             await client.invalidateQueries();
           }}
         />

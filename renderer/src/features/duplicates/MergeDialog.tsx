@@ -1,47 +1,38 @@
 import { useQueries } from '@tanstack/react-query';
-import { useModalDialog } from '../../components/useModalDialog';
 import { useState } from 'react';
-import type { Contact } from '../../../../shared/contract/contacts';
-import { CONTACT_MERGE_FIELDS } from '../../../../shared/contract/duplicates';
+import type { MergeField, MergeInput, ScanEntity } from '../../../../shared/contract/duplicates';
+import { useModalDialog } from '../../components/useModalDialog';
 import { call } from '../../lib/api';
 import { errorMessage } from '../../lib/formErrors';
-import { formatAddress, formatDate } from '../../lib/format';
+import { formatCount } from '../../lib/format';
+import { ENTITY_NOUNS } from './duplicateLabels';
+import { MERGE_VIEWS, type MergeView } from './mergeViews';
 
-type Field = (typeof CONTACT_MERGE_FIELDS)[number];
-
-const FIELDS: { key: Field; label: string; show: (c: Contact) => string }[] = [
-  { key: 'firstName', label: 'First name', show: (c) => c.firstName ?? '' },
-  { key: 'lastName', label: 'Last name', show: (c) => c.lastName },
-  { key: 'title', label: 'Title', show: (c) => c.title ?? '' },
-  { key: 'account', label: 'Account', show: (c) => c.account?.name ?? '' },
-  { key: 'address', label: 'Address', show: (c) => formatAddress(c.address) },
-  { key: 'birthday', label: 'Birthday', show: (c) => (c.birthday ? formatDate(c.birthday) : '') },
-  { key: 'owner', label: 'Owner', show: (c) => c.owner.name },
-];
-
-export interface MergeDialogProps {
+export interface MergeDialogProps<E extends ScanEntity> {
+  entity: E;
   ids: number[];
   onDone: (mergeId: number, survivorId: number) => void;
   onCancel: () => void;
 }
 
-/** Side by side: which contact survives, and per field whose value it keeps; e-mails, phones and opt-outs of all are kept. */
-export function MergeDialog({ ids, onDone, onCancel }: MergeDialogProps) {
+/** Side by side: which record survives, and per field whose value it keeps (one radio group per field); the rest is combined. */
+export function MergeDialog<E extends ScanEntity>({ entity, ids, onDone, onCancel }: MergeDialogProps<E>) {
   const ref = useModalDialog();
-  const contacts = useQueries({ queries: ids.map((id) => ({ queryKey: ['contacts', id], queryFn: () => call('contacts.get', { id }) })) });
+  const view: MergeView<E> = MERGE_VIEWS[entity];
+  const records = useQueries({ queries: ids.map((id) => ({ queryKey: view.queryKey(id), queryFn: () => view.load(id) })) });
   const [survivor, setSurvivor] = useState(ids[0]!);
-  const [fields, setFields] = useState<Partial<Record<Field, number>>>({});
+  const [fields, setFields] = useState<Partial<Record<MergeField<E>, number>>>({});
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-  const loaded = contacts.every((q) => q.data) ? contacts.map((q) => q.data!) : null;
+  const loaded = records.every((q) => q.data) ? records.map((q) => q.data!) : null;
 
-
-  const chosen = (field: Field) => fields[field] ?? survivor;
+  const chosen = (field: MergeField<E>) => fields[field] ?? survivor;
   const merge = async () => {
     setBusy(true);
     setFailure(null);
     try {
-      const { mergeId } = await call('duplicates.mergeContacts', { survivorId: survivor, mergedIds: ids.filter((id) => id !== survivor), fields });
+      // The fields were typed by `entity`; the union of inputs cannot see that through the generic.
+      const { mergeId } = await call('duplicates.merge', { entity, survivorId: survivor, mergedIds: ids.filter((id) => id !== survivor), fields } as MergeInput);
       onDone(mergeId, survivor);
     } catch (error) {
       setFailure(errorMessage(error));
@@ -59,7 +50,7 @@ export function MergeDialog({ ids, onDone, onCancel }: MergeDialogProps) {
         onCancel();
       }}
     >
-      <h2 id="merge-title">Merge {ids.length} contacts</h2>
+      <h2 id="merge-title">Merge {formatCount(ids.length, ENTITY_NOUNS[entity])}</h2>
       {!loaded ? (
         <p>Loading…</p>
       ) : (
@@ -67,41 +58,39 @@ export function MergeDialog({ ids, onDone, onCancel }: MergeDialogProps) {
           <thead>
             <tr>
               <th scope="col">Field</th>
-              {loaded.map((c) => (
-                <th key={c.id} scope="col">
+              {loaded.map((r) => (
+                <th key={r.id} scope="col">
                   <label className="check">
-                    <input type="radio" name="merge-survivor" checked={survivor === c.id} onChange={() => setSurvivor(c.id)} /> Keep #{c.id}
+                    <input type="radio" name="merge-survivor" checked={survivor === r.id} onChange={() => setSurvivor(r.id)} /> Keep #{r.id}
                   </label>
                 </th>
               ))}
             </tr>
           </thead>
           <tbody>
-            {FIELDS.map((f) => (
+            {view.fields.map((f) => (
               <tr key={f.key}>
                 <th scope="row">{f.label}</th>
-                {loaded.map((c) => (
-                  <td key={c.id}>
+                {loaded.map((r) => (
+                  <td key={r.id}>
                     <label className="check">
-                      <input type="radio" name={`merge-${f.key}`} aria-label={`${f.label} from #${c.id}`} checked={chosen(f.key) === c.id} onChange={() => setFields((x) => ({ ...x, [f.key]: c.id }))} />{' '}
-                      {f.show(c) || <span className="muted">empty</span>}
+                      <input type="radio" name={`merge-${f.key}`} aria-label={`${f.label} from #${r.id}`} checked={chosen(f.key) === r.id} onChange={() => setFields((x) => ({ ...x, [f.key]: r.id }))} />{' '}
+                      {f.show(r) || <span className="muted">empty</span>}
                     </label>
                   </td>
                 ))}
               </tr>
             ))}
-            <tr>
-              <th scope="row">E-mails and phones</th>
-              <td colSpan={loaded.length}>All of them are kept ({[...new Set(loaded.flatMap((c) => c.emails.map((e) => e.address.toLowerCase())))].length} e-mails).</td>
-            </tr>
-            <tr>
-              <th scope="row">Consent</th>
-              <td colSpan={loaded.length}>{loaded.some((c) => c.emailOptOut) ? 'E-mail opt-out: kept' : 'No e-mail opt-out'}; {loaded.some((c) => c.doNotCall) ? 'do not call: kept' : 'calls allowed'}.</td>
-            </tr>
+            {view.combined(loaded).map((row) => (
+              <tr key={row.label}>
+                <th scope="row">{row.label}</th>
+                <td colSpan={loaded.length}>{row.text}</td>
+              </tr>
+            ))}
           </tbody>
         </table>
       )}
-      <p className="muted">Activities, meetings, opportunities, quotes and external ids of the others move to the one you keep; the others go to the recycle bin. Un-merge puts everything back.</p>
+      <p className="muted">{view.note}</p>
       {failure ? <p className="field__error">{failure}</p> : null}
       <div className="form-actions">
         <button type="button" className="btn btn--primary" disabled={!loaded || busy} onClick={() => void merge()}>

@@ -12,3 +12,5 @@ export const REASON_LABELS: Record<(typeof DUPLICATE_REASONS)[number], string> =
 export const ENTITY_LABELS: Record<(typeof SCAN_ENTITIES)[number], string> = { contact: 'Contacts', account: 'Accounts', lead: 'Leads' };
 
 export const RECORD_PATHS: Record<(typeof SCAN_ENTITIES)[number], string> = { contact: '/contacts', account: '/accounts', lead: '/leads' };
+
+export const ENTITY_NOUNS: Record<(typeof SCAN_ENTITIES)[number], string> = { contact: 'contact', account: 'account', lead: 'lead' };
