@@ -13,6 +13,11 @@ const CODES =
 export const COUNTRY_CODES: readonly string[] = CODES.split(' ');
 const known = new Set(COUNTRY_CODES);
 
+/** An upper-case ISO code as stored. */
+export function isCountryCode(code: string): boolean {
+  return known.has(code);
+}
+
 export const CountryCode = z
   .string()
   .transform((s) => s.trim().toUpperCase())

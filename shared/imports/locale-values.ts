@@ -4,7 +4,7 @@
  * or 12/31/2024. Strict on purpose: a value that could be read two ways is an
  * error with a reason, never a guess that silently shifts a decimal point.
  */
-import { COUNTRY_CODES } from '../countries';
+import { COUNTRY_CODES, isCountryCode } from '../countries';
 import { minorDigits } from '../money';
 import { foldForSort } from '../text';
 
@@ -94,8 +94,11 @@ export function parseDate(raw: string, locale: string): Parsed<string> {
   const text = raw.trim();
   const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(text);
   let y: number, m: number, d: number;
-  if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
-  else {
+  if (iso) {
+    [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+    // The usual case, without a Date: an import reads a date a row.
+    if (y >= 100 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m)) return ok(`${iso[1]}-${iso[2]}-${iso[3]}`);
+  } else {
     const parts = /^(\d{1,4})[./-](\d{1,2})[./-](\d{1,4})\.?$/.exec(text);
     if (!parts) return fail(`"${text}" is not a date (use ${example(locale)} or 2024-12-31)`);
     const nums = [Number(parts[1]), Number(parts[2]), Number(parts[3])];
@@ -107,6 +110,11 @@ export function parseDate(raw: string, locale: string): Parsed<string> {
   const date = new Date(Date.UTC(y, m - 1, d));
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return fail(`"${text}" is not a day of the calendar (read as ${example(locale)})`);
   return ok(date.toISOString().slice(0, 10));
+}
+
+function daysInMonth(y: number, m: number): number {
+  if (m === 2) return y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
 }
 
 function example(locale: string): string {
@@ -151,7 +159,7 @@ function countryByName(): Map<string, string> {
 /** An ISO code ("de", "DE"), a three-letter-free name in a common language ("Deutschland", "Germany", "Allemagne"). */
 export function parseCountry(raw: string): Parsed<string> {
   const t = raw.trim();
-  if (/^[a-z]{2}$/i.test(t) && COUNTRY_CODES.includes(t.toUpperCase())) return ok(t.toUpperCase());
+  if (/^[a-z]{2}$/i.test(t) && isCountryCode(t.toUpperCase())) return ok(t.toUpperCase());
   const code = countryByName().get(foldForSort(t));
   return code ? ok(code) : fail(`Unknown country "${t}" (use a name or a two-letter code such as DE)`);
 }

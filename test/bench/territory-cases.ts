@@ -5,7 +5,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { openHost, type Host } from '../../electron/main/host/host';
 import { sqliteHandle } from '../../electron/main/db/sqlite-handle';
 import { MoveSession } from '../../electron/main/domain/territories/engine/move-session';
-import { openWorkerConnection } from '../../electron/main/domain/territories/worker/worker-connection';
+import { openWorkerConnection } from '../../electron/main/workers/worker-connection';
 import { seedDatabase } from '../../electron/main/seed/seed-database';
 import { seedSales } from '../../electron/main/seed/seed-sales';
 import { summarize, type Summary } from './stats';

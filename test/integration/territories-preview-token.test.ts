@@ -4,7 +4,7 @@ import { Sql } from '../../electron/main/db/sql';
 import { MoveSession } from '../../electron/main/domain/territories/engine/move-session';
 import { createMovesTable, insertMoves } from '../../electron/main/domain/territories/engine/move-table';
 import { writeMoves } from '../../electron/main/domain/territories/engine/write-moves';
-import { openWorkerConnection } from '../../electron/main/domain/territories/worker/worker-connection';
+import { openWorkerConnection } from '../../electron/main/workers/worker-connection';
 import { tempHost, type TestHost } from '../support/temp-host';
 
 let host: TestHost;

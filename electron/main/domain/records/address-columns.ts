@@ -2,14 +2,13 @@ import type { Address } from '../../../../shared/contract/address';
 
 type Prefix = 'billing' | 'shipping' | 'address';
 
+const KEYS = ['street', 'city', 'region', 'postcode', 'country'] as const;
+/** Column names per prefix, built once (an import maps a million addresses). */
+const COLUMNS = Object.fromEntries((['billing', 'shipping', 'address'] as const).map((p) => [p, KEYS.map((k) => `${p}_${k}`)])) as Record<Prefix, string[]>;
+
 export function addressToColumns(prefix: Prefix, a: Address): Record<string, string | null> {
-  return {
-    [`${prefix}_street`]: a.street,
-    [`${prefix}_city`]: a.city,
-    [`${prefix}_region`]: a.region,
-    [`${prefix}_postcode`]: a.postcode,
-    [`${prefix}_country`]: a.country,
-  };
+  const [street, city, region, postcode, country] = COLUMNS[prefix] as [string, string, string, string, string];
+  return { [street]: a.street, [city]: a.city, [region]: a.region, [postcode]: a.postcode, [country]: a.country };
 }
 
 export function addressFromRow(prefix: Prefix, row: Record<string, unknown>): Address {

@@ -11,7 +11,7 @@ import { CrmError } from '../../../../../shared/errors';
 import { MoveSession } from '../engine/move-session';
 import type { FromWorker, ToWorker, WorkerData } from './assignment-job';
 import { runJob } from './run-job';
-import { openWorkerConnection } from './worker-connection';
+import { openWorkerConnection } from '../../../workers/worker-connection';
 
 const { database, nativeBinding } = workerData as WorkerData;
 const post = (message: FromWorker) => parentPort!.postMessage(message);
