@@ -8,8 +8,8 @@ export const events = {
     id: Id,
     action: z.enum(['create', 'update', 'delete', 'restore']),
   }),
-  /** A bulk move changed the owners of many records at once (one event, not one per record). */
-  'records.reassigned': z.object({ entities: z.array(z.enum(['account', 'contact', 'lead', 'opportunity'])).min(1) }),
+  /** A bulk change (a territory move, an import) touched many records at once (one event, not one per record). */
+  'records.reassigned': z.object({ entities: z.array(z.enum(['account', 'contact', 'lead', 'opportunity', 'product'])).min(1) }),
   /** A reminder of an activity is due (the scheduler fires each once, also after a restart). */
   'reminder.due': z.object({
     activityId: Id,

@@ -1,12 +1,25 @@
 import { z } from 'zod';
 import { CurrencyCode } from '../money';
-import { IMPORT_TARGETS } from '../imports/fields';
+import { IMPORT_TARGETS, type ImportTarget } from '../imports/fields';
 import { Id, Timestamp, UserRef } from './common';
 import { method } from './define';
 
 export const IMPORT_MODES = ['create', 'update', 'upsert'] as const;
-/** How update and upsert find the existing record: by e-mail (contacts), by name (accounts) or by the other system's id. */
-export const IMPORT_KEYS = ['email', 'name', 'externalId'] as const;
+/**
+ * How update and upsert find the existing record: by the other system's id, or by e-mail (contacts, leads), name
+ * (accounts; opportunities by name within their account) or SKU (products).
+ */
+export const IMPORT_KEYS = ['email', 'name', 'externalId', 'sku'] as const;
+export type ImportKey = (typeof IMPORT_KEYS)[number];
+
+/** The keys each target can be matched by; the first is the default when the file has no external id column. */
+export const IMPORT_KEYS_BY_TARGET: Record<ImportTarget, readonly ImportKey[]> = {
+  contacts: ['email', 'externalId'],
+  accounts: ['name', 'externalId'],
+  leads: ['email', 'externalId'],
+  opportunities: ['name', 'externalId'],
+  products: ['sku', 'externalId'],
+};
 export const FAILURE_POLICIES = ['all_or_nothing', 'skip_and_report'] as const;
 export const CSV_ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252'] as const;
 export const CSV_DELIMITERS = [',', ';', '\t'] as const;
@@ -43,7 +56,7 @@ export const FileSettings = {
 
 export const IMPORT_FORMATS = ['csv', 'vcard'] as const;
 
-export const ImportSpec = z
+const ImportSpecFields = z
   .object({
     fileId: FileId,
     /** vCard files map onto fixed columns (see inspect); CSV onto the file's own header. */
@@ -63,6 +76,14 @@ export const ImportSpec = z
     createAccounts: z.boolean().default(false),
   })
   .strict();
+
+function keyFitsTarget(spec: { target: ImportTarget; key?: ImportKey | undefined }, ctx: z.RefinementCtx): void {
+  if (spec.key !== undefined && !IMPORT_KEYS_BY_TARGET[spec.target].includes(spec.key)) {
+    ctx.addIssue({ code: 'custom', path: ['key'], message: `${spec.target} cannot be matched by ${spec.key}` });
+  }
+}
+
+export const ImportSpec = ImportSpecFields.superRefine(keyFitsTarget);
 export type ImportSpec = z.output<typeof ImportSpec>;
 
 export const RowError = z.object({
@@ -161,13 +182,13 @@ export const importsContract = {
   'imports.preview': method({
     summary: 'The first rows as they would be imported, each validated, with what would happen to it',
     writes: false,
-    input: ImportSpec.extend({ limit: z.number().int().min(1).max(500).default(50) }),
+    input: ImportSpecFields.extend({ limit: z.number().int().min(1).max(500).default(50) }).superRefine(keyFitsTarget),
     output: z.object({ rows: z.array(PreviewRow) }),
   }),
   'imports.run': method({
     summary: 'Import the whole file (or try it: dry run) in one transaction, with progress; cancel rolls it back',
     writes: 'worker',
-    input: ImportSpec.extend({ dryRun: z.boolean().default(false), taskId: TaskId }),
+    input: ImportSpecFields.extend({ dryRun: z.boolean().default(false), taskId: TaskId }).superRefine(keyFitsTarget),
     output: ImportResult,
   }),
   'imports.cancel': method({

@@ -15,7 +15,7 @@ import { createSearchTriggersWhen, SOURCES } from './search-triggers-v2';
 const PAUSED = `NOT EXISTS (SELECT 1 FROM triggers_paused)`;
 
 /** Indexes the rows of `table` that `where` (on alias NEW) selects, in one statement: what the insert trigger does per row. */
-export function indexRowsSql(table: 'accounts' | 'contacts', where: string): string {
+export function indexRowsSql(table: (typeof SOURCES)[number]['table'], where: string): string {
   const s = SOURCES.find((x) => x.table === table)!;
   return `INSERT INTO search_index (rowid, kind, record_id, title, detail)
           SELECT NEW.id * 4 + ${s.kind}, ${s.kind}, NEW.id, ${s.title}, ${s.detail} FROM ${table} NEW WHERE NEW.deleted_at IS NULL AND (${where})`;

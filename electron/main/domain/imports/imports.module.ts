@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { importsContract } from '../../../../shared/contract/imports';
+import type { EventPayload } from '../../../../shared/contract/events';
+import type { ImportTarget } from '../../../../shared/imports/fields';
 import { suggestMapping } from '../../../../shared/imports/presets';
 import { CrmError } from '../../../../shared/errors';
 import { sqliteHandle } from '../../db/sqlite-handle';
@@ -21,10 +23,22 @@ import { startImportJob, type ImportWorkerConfig, type RunningImport } from './w
  *   from there as a stream by a worker with its own connection: one transaction for the whole file, so a cancel,
  *   a crash or an all-or-nothing failure leaves the database exactly as before.
  * - An empty cell means "no value": a create leaves the field empty, an update leaves it as it was.
- * - Creating a record whose e-mail (contacts), name (accounts) or external id is already on file is a row error:
- *   duplicates are refused at the door; "update or create" updates the existing record instead.
+ * - Creating a record whose e-mail (contacts, leads), name (accounts; opportunities within their account), SKU
+ *   (products) or external id is already on file is a row error: duplicates are refused at the door; "update or
+ *   create" updates the existing record instead.
+ * - Each target validates with its contract's own schemas and follows its service's rules (a lead's score and
+ *   disqualified reason, an opportunity's stage, a product's unique SKU), so an import refuses what a form refuses.
  * - Undo sends created records to the recycle bin and restores the columns an update changed; newest import first.
  */
+
+/** The grids an import of each target changes: refreshed once, not per row. */
+const CHANGED: Record<ImportTarget, EventPayload<'records.reassigned'>['entities']> = {
+  contacts: ['account', 'contact'],
+  accounts: ['account', 'contact'],
+  leads: ['lead'],
+  opportunities: ['opportunity'],
+  products: ['product'],
+};
 
 export interface ImportsServices {
   staging: UploadStaging;
@@ -64,7 +78,7 @@ export function importsHandlers(services: Services): ModuleHandlers<typeof impor
     }
   };
   // Many records at once: the grids' bulk-change event (one per kind) rather than one event per imported row.
-  const announce = (ctx: CallContext) => ctx.events.emit('records.reassigned', { entities: ['account', 'contact'] });
+  const announce = (ctx: CallContext, target: ImportTarget) => ctx.events.emit('records.reassigned', { entities: CHANGED[target] });
 
   return {
     'imports.upload': (chunk) => Promise.resolve(staging.append(chunk)),
@@ -86,12 +100,12 @@ export function importsHandlers(services: Services): ModuleHandlers<typeof impor
         presets,
       };
     },
-    'imports.preview': async ({ limit, ...spec }, ctx) => ({ rows: await previewRows(db(), spec, staging.get(spec.fileId).path, ctx.userId, limit) }),
+    'imports.preview': async ({ limit, ...spec }, ctx) => ({ rows: await previewRows(db(), spec, staging.get(spec.fileId).path, { userId: ctx.userId, now: ctx.now() }, limit) }),
     'imports.run': async ({ dryRun, taskId, ...spec }, ctx) => {
       const file = staging.get(spec.fileId);
       const result = await runJob({ op: 'run', spec, file: { path: file.path, name: file.name }, dryRun, userId: ctx.userId, now: ctx.now() }, taskId, ctx);
       if (!('counts' in result)) throw new Error('The import worker answered with something else.');
-      if (!dryRun && result.status === 'applied') announce(ctx);
+      if (!dryRun && result.status === 'applied') announce(ctx, spec.target);
       return result;
     },
     'imports.cancel': ({ taskId }) => {
@@ -103,8 +117,9 @@ export function importsHandlers(services: Services): ModuleHandlers<typeof impor
     'imports.undo': async ({ importId, taskId }, ctx) => {
       const result = await runJob({ op: 'undo', importId, userId: ctx.userId, now: ctx.now() }, taskId, ctx);
       if (!('deleted' in result)) throw new Error('The import worker answered with something else.');
-      announce(ctx);
-      return { batch: importBatch(db(), importId), ...result };
+      const batch = importBatch(db(), importId);
+      announce(ctx, batch.target);
+      return { batch, ...result };
     },
     'imports.errors': ({ importId }) => Promise.resolve(importErrorsCsv(db(), importId)),
     'imports.savePreset': (input, ctx) => savePreset(store(), ctx.em, input, { userId: ctx.userId, now: ctx.now() }),

@@ -7,7 +7,7 @@ import type { CallContext } from '../../host/call-context';
 
 type ParsedRule = z.output<typeof ScoringRuleInput>;
 
-interface StoredRule {
+export interface StoredRule {
   id: number;
   label: string;
   kind: string;
@@ -137,6 +137,41 @@ export function scoreLead(rules: ScoringRule[], lead: Record<string, unknown>, b
   return { score: reasons.reduce((s, r) => s + r.points, 0), reasons };
 }
 
+/** The new score, reasons and last touch of a stored lead, or null when they are what is stored already. */
+export function rescored(
+  rules: ScoringRule[],
+  lead: Record<string, unknown>,
+  behaviour: Behaviour | undefined,
+  now: string,
+): { score: number; score_reasons: string; last_touch_at: string | null } | null {
+  // The last touch is the lead's latest activity (not in the future), so deleting one can move it back.
+  const b = behaviour ?? { activities: 0, callOutcomes: new Set<string>(), lastTouch: null };
+  const { score, reasons } = scoreLead(rules, lead, b, now);
+  const json = JSON.stringify(reasons);
+  if (score === lead.score && json === lead.score_reasons && b.lastTouch === lead.last_touch_at) return null;
+  return { score, score_reasons: json, last_touch_at: b.lastTouch };
+}
+
+export const RULES_SQL = `SELECT * FROM lead_scoring_rules ORDER BY position, id`;
+
+/** Per lead of the `?` list (after `now`): its activities and latest touch not in the future. */
+export const behaviourCountsSql = (marks: string) =>
+  `SELECT lead_id, COUNT(*) AS n,
+          MAX(CASE WHEN COALESCE(completed_at, ends_at, starts_at, created_at) <= ? THEN COALESCE(completed_at, ends_at, starts_at, created_at) END) AS last_touch
+     FROM activities WHERE lead_id IN (${marks}) AND deleted_at IS NULL GROUP BY lead_id`;
+
+/** The distinct call outcomes of the leads of the `?` list. */
+export const behaviourCallsSql = (marks: string) =>
+  `SELECT DISTINCT lead_id, lower(outcome) AS outcome FROM activities
+    WHERE lead_id IN (${marks}) AND deleted_at IS NULL AND type = 'call' AND outcome IS NOT NULL`;
+
+export function behaviourOf(counts: { lead_id: number; n: number; last_touch: string | null }[], calls: { lead_id: number; outcome: string }[]): Map<number, Behaviour> {
+  const out = new Map<number, Behaviour>();
+  for (const c of counts) out.set(c.lead_id, { activities: c.n, callOutcomes: new Set(), lastTouch: c.last_touch });
+  for (const c of calls) out.get(c.lead_id)?.callOutcomes.add(c.outcome);
+  return out;
+}
+
 export class ScoringService {
   private readonly sql: Sql;
 
@@ -145,7 +180,7 @@ export class ScoringService {
   }
 
   async listRules(em?: EntityManager): Promise<ScoringRule[]> {
-    const rows = await (em ? new Sql(em) : this.sql).all<StoredRule>(`SELECT * FROM lead_scoring_rules ORDER BY position, id`);
+    const rows = await (em ? new Sql(em) : this.sql).all<StoredRule>(RULES_SQL);
     return rows.map(ruleFromRow);
   }
 
@@ -185,12 +220,9 @@ export class ScoringService {
       after = leads[leads.length - 1]!.id;
       const behaviour = await loadBehaviour(sql, leads.map((l) => l.id), now);
       for (const lead of leads) {
-        // The last touch is the lead's latest activity (not in the future), so deleting one can move it back.
-        const b = behaviour.get(lead.id) ?? { activities: 0, callOutcomes: new Set<string>(), lastTouch: null };
-        const { score, reasons } = scoreLead(rules, lead, b, now);
-        const json = JSON.stringify(reasons);
-        if (score !== lead.score || json !== lead.score_reasons || b.lastTouch !== lead.last_touch_at) {
-          await sql.run(`UPDATE leads SET score = ?, score_reasons = ?, last_touch_at = ? WHERE id = ?`, [score, json, b.lastTouch, lead.id]);
+        const next = rescored(rules, lead, behaviour.get(lead.id), now);
+        if (next) {
+          await sql.run(`UPDATE leads SET score = ?, score_reasons = ?, last_touch_at = ? WHERE id = ?`, [next.score, next.score_reasons, next.last_touch_at, lead.id]);
           changed++;
         }
       }
@@ -206,19 +238,7 @@ export class ScoringService {
 
 async function loadBehaviour(sql: Sql, ids: number[], now: string): Promise<Map<number, Behaviour>> {
   const marks = ids.map(() => '?').join(', ');
-  const out = new Map<number, Behaviour>();
-  const counts = await sql.all<{ lead_id: number; n: number; last_touch: string | null }>(
-    `SELECT lead_id, COUNT(*) AS n,
-            MAX(CASE WHEN COALESCE(completed_at, ends_at, starts_at, created_at) <= ? THEN COALESCE(completed_at, ends_at, starts_at, created_at) END) AS last_touch
-       FROM activities WHERE lead_id IN (${marks}) AND deleted_at IS NULL GROUP BY lead_id`,
-    [now, ...ids],
-  );
-  for (const c of counts) out.set(c.lead_id, { activities: c.n, callOutcomes: new Set(), lastTouch: c.last_touch });
-  const calls = await sql.all<{ lead_id: number; outcome: string }>(
-    `SELECT DISTINCT lead_id, lower(outcome) AS outcome FROM activities
-      WHERE lead_id IN (${marks}) AND deleted_at IS NULL AND type = 'call' AND outcome IS NOT NULL`,
-    ids,
-  );
-  for (const c of calls) out.get(c.lead_id)?.callOutcomes.add(c.outcome);
-  return out;
+  const counts = await sql.all<{ lead_id: number; n: number; last_touch: string | null }>(behaviourCountsSql(marks), [now, ...ids]);
+  const calls = await sql.all<{ lead_id: number; outcome: string }>(behaviourCallsSql(marks), ids);
+  return behaviourOf(counts, calls);
 }

@@ -17,7 +17,8 @@ import { loadRecord } from '../records/load-record';
 import { fetchGridPage } from '../records/grid-page';
 import { gridSql, type GridColumn } from '../records/grid-sql';
 import { assertLive, insertRecord, restoreRecord, softDelete, updateRecord, type ColumnValues, type RecordTable } from '../records/record-store';
-import { OPPORTUNITY_SELECT, STAGE_HISTORY_SELECT, opportunityFromRow, stageChangeFromRow } from './opportunity.mapper';
+import { OPPORTUNITY_SELECT, STAGE_HISTORY_SELECT, opportunityColumns, opportunityFromRow, stageChangeFromRow } from './opportunity.mapper';
+import { transition, type StageRow } from './stage-transition';
 
 const TABLE: RecordTable = { table: 'opportunities', entity: 'opportunity', noun: 'opportunity', derived: ['sort_name'] };
 
@@ -38,15 +39,6 @@ const GRID_COLUMNS: Record<string, GridColumn> = {
   updatedAt: { sql: 'op.updated_at', kind: 'text', sortSql: 'op.updated_at', notNull: true },
 };
 
-export interface StageRow {
-  id: number;
-  pipeline_id: number;
-  name: string;
-  kind: 'open' | 'won' | 'lost';
-  probability: number;
-  active: number;
-}
-
 interface CurrentRow {
   id: number;
   version: number;
@@ -59,12 +51,6 @@ interface CurrentRow {
   lost_reason: string | null;
   amount_minor: number;
   currency: string;
-}
-
-/** Fields the caller may pass with a stage change. */
-interface StageOptions {
-  probability?: number | undefined;
-  lostReason?: string | null | undefined;
 }
 
 export class OpportunitiesService {
@@ -124,23 +110,7 @@ export class OpportunitiesService {
     if (patch.accountId != null) await assertLive(em, 'accounts', patch.accountId, 'patch.accountId', 'Account');
     if (patch.primaryContactId != null) await assertLive(em, 'contacts', patch.primaryContactId, 'patch.primaryContactId', 'Contact');
 
-    const c: ColumnValues = {};
-    if (patch.name !== undefined) {
-      c.name = patch.name;
-      c.sort_name = foldForSort(patch.name);
-    }
-    if (patch.accountId !== undefined) c.account_id = patch.accountId;
-    if (patch.primaryContactId !== undefined) c.primary_contact_id = patch.primaryContactId;
-    if (patch.amount !== undefined) {
-      c.amount_minor = patch.amount.amountMinor;
-      c.currency = patch.amount.currency;
-    }
-    if (patch.expectedCloseDate !== undefined) c.expected_close_date = patch.expectedCloseDate;
-    if (patch.forecastCategory !== undefined) c.forecast_category = patch.forecastCategory;
-    if (patch.nextStep !== undefined) c.next_step = patch.nextStep;
-    if (patch.campaignId !== undefined) c.campaign_id = patch.campaignId;
-    if (patch.ownerId !== undefined) c.owner_id = patch.ownerId;
-    if (patch.ownerLocked !== undefined) c.owner_locked = patch.ownerLocked ? 1 : 0;
+    const c = opportunityColumns(patch);
 
     const pipelineChanged = patch.pipelineId !== undefined && patch.pipelineId !== current.pipeline_id;
     const stageWanted = patch.stageId !== undefined && patch.stageId !== current.stage_id;
@@ -286,35 +256,6 @@ async function loadCurrent(sql: Sql, id: number): Promise<CurrentRow> {
   );
   if (!row || row.deleted_at) throw new CrmError('not_found', 'This opportunity no longer exists (it may have been deleted).');
   return row;
-}
-
-/**
- * What entering (or staying in) a stage means for probability, closed_at and
- * lost_reason. Won: 100 %, closed now (kept when it already was won). Lost:
- * 0 %, a reason is required, closed now (kept when it already was lost).
- * Open: closed_at and the lost reason are cleared; the probability is the
- * given one, else the stage's default on a stage change, else unchanged.
- */
-function transition(
-  current: CurrentRow | null,
-  target: StageRow,
-  opts: StageOptions,
-  now: string,
-  lostReasonPath = 'lostReason',
-): { probability: number; closed_at: string | null; lost_reason: string | null } {
-  const sameStage = current !== null && current.stage_id === target.id;
-  if (target.kind === 'won') {
-    return { probability: 100, closed_at: sameStage && current.closed_at ? current.closed_at : now, lost_reason: null };
-  }
-  if (target.kind === 'lost') {
-    const reason = opts.lostReason !== undefined ? opts.lostReason : current?.stage_kind === 'lost' ? current.lost_reason : null;
-    if (!reason) {
-      throw new CrmError('validation', 'Say why the opportunity was lost', [{ path: lostReasonPath, message: 'A lost reason is required' }]);
-    }
-    return { probability: 0, closed_at: sameStage && current.closed_at ? current.closed_at : now, lost_reason: reason };
-  }
-  const probability = opts.probability ?? (sameStage ? current.probability : target.probability);
-  return { probability, closed_at: null, lost_reason: null };
 }
 
 async function recordStageChange(

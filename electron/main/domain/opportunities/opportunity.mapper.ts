@@ -1,5 +1,33 @@
-import type { Opportunity, StageChange } from '../../../../shared/contract/opportunities';
+import type { z } from 'zod';
+import type { Opportunity, OpportunityPatch, StageChange } from '../../../../shared/contract/opportunities';
+import { foldForSort } from '../../../../shared/text';
 import { META_NAMES, metaFromRow, metaJoins } from '../records/record-meta';
+import type { ColumnValues } from '../records/record-store';
+
+/**
+ * The columns a change of these fields writes; the stage and what follows from
+ * it (probability, closed_at, lost reason) are the stage transition's.
+ */
+export function opportunityColumns(patch: z.output<typeof OpportunityPatch>): ColumnValues {
+  const c: ColumnValues = {};
+  if (patch.name !== undefined) {
+    c.name = patch.name;
+    c.sort_name = foldForSort(patch.name);
+  }
+  if (patch.accountId !== undefined) c.account_id = patch.accountId;
+  if (patch.primaryContactId !== undefined) c.primary_contact_id = patch.primaryContactId;
+  if (patch.amount !== undefined) {
+    c.amount_minor = patch.amount.amountMinor;
+    c.currency = patch.amount.currency;
+  }
+  if (patch.expectedCloseDate !== undefined) c.expected_close_date = patch.expectedCloseDate;
+  if (patch.forecastCategory !== undefined) c.forecast_category = patch.forecastCategory;
+  if (patch.nextStep !== undefined) c.next_step = patch.nextStep;
+  if (patch.campaignId !== undefined) c.campaign_id = patch.campaignId;
+  if (patch.ownerId !== undefined) c.owner_id = patch.ownerId;
+  if (patch.ownerLocked !== undefined) c.owner_locked = patch.ownerLocked ? 1 : 0;
+  return c;
+}
 
 export const OPPORTUNITY_SELECT = `
   SELECT op.*, a.name AS account_name, c.first_name AS contact_first_name, c.last_name AS contact_last_name,

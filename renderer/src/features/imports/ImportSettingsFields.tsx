@@ -1,5 +1,5 @@
-import { CSV_DELIMITERS, CSV_ENCODINGS, FAILURE_POLICIES, IMPORT_MODES } from '../../../../shared/contract/imports';
-import { DELIMITER_LABELS, ENCODING_LABELS, KEY_LABELS, KEYS_BY_TARGET, LOCALES, MODE_LABELS } from './importLabels';
+import { CSV_DELIMITERS, CSV_ENCODINGS, FAILURE_POLICIES, IMPORT_KEYS_BY_TARGET, IMPORT_MODES } from '../../../../shared/contract/imports';
+import { DELIMITER_LABELS, ENCODING_LABELS, KEY_LABELS, KEY_LABELS_BY_TARGET, LOCALES, MODE_LABELS } from './importLabels';
 import type { ImportDraft } from './importDraft';
 
 export interface ImportSettingsFieldsProps {
@@ -48,6 +48,7 @@ export function ImportSettingsFields({ draft, onChange, onReadAgain }: ImportSet
       <div className="field">
         <label htmlFor="import-currency">Currency of amounts</label>
         <input id="import-currency" value={draft.currency} maxLength={3} onChange={(e) => onChange({ currency: e.target.value.toUpperCase() })} />
+        {draft.columns.includes('currency') ? <span className="field__hint">Rows with a value in the currency column use theirs.</span> : null}
       </div>
       <fieldset className="field field--wide">
         <legend>What the import does</legend>
@@ -61,9 +62,9 @@ export function ImportSettingsFields({ draft, onChange, onReadAgain }: ImportSet
         <div className="field">
           <label htmlFor="import-key">Find existing records by</label>
           <select id="import-key" value={draft.key} onChange={(e) => onChange({ key: e.target.value as ImportDraft['key'] })}>
-            {KEYS_BY_TARGET[draft.target].map((k) => (
+            {IMPORT_KEYS_BY_TARGET[draft.target].map((k) => (
               <option key={k} value={k}>
-                {KEY_LABELS[k]}
+                {KEY_LABELS_BY_TARGET[draft.target]?.[k] ?? KEY_LABELS[k]}
               </option>
             ))}
           </select>

@@ -1,6 +1,6 @@
 import type { Input } from '../../../../shared/contract';
+import { IMPORT_KEYS_BY_TARGET } from '../../../../shared/contract/imports';
 import type { ImportTarget } from '../../../../shared/imports/fields';
-import { KEYS_BY_TARGET } from './importLabels';
 import type { Inspected } from './FileStep';
 
 type Spec = Input<'imports.run'>;
@@ -38,7 +38,7 @@ export function draftFrom(inspected: Inspected, prior?: ImportDraft): ImportDraf
     delimiter: inspected.delimiter,
     columns: inspected.columns,
     mode: prior?.mode ?? 'create',
-    key: prior && KEYS_BY_TARGET[inspected.target].includes(prior.key) ? prior.key : KEYS_BY_TARGET[inspected.target][0]!,
+    key: prior && IMPORT_KEYS_BY_TARGET[inspected.target].includes(prior.key) ? prior.key : IMPORT_KEYS_BY_TARGET[inspected.target][0]!,
     locale: prior?.locale ?? defaultLocale(),
     currency: prior?.currency ?? 'EUR',
     policy: prior?.policy ?? 'all_or_nothing',

@@ -1,21 +1,26 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { foldForSort } from '../../../../../shared/text';
+import { skuKey } from '../../catalog/product.mapper';
 
 export type Found = { kind: 'none' } | { kind: 'one'; id: number } | { kind: 'many'; count: number };
 
 const found = (ids: number[]): Found => (ids.length === 0 ? { kind: 'none' } : ids.length === 1 ? { kind: 'one', id: ids[0]! } : { kind: 'many', count: ids.length });
 
-type KeyEntity = 'contact' | 'account';
-const TABLES: Record<KeyEntity, string> = { contact: 'contacts', account: 'accounts' };
+type KeyEntity = 'contact' | 'account' | 'lead' | 'opportunity' | 'product';
+const TABLES: Record<KeyEntity, string> = { contact: 'contacts', account: 'accounts', lead: 'leads', opportunity: 'opportunities', product: 'products' };
 
 /**
  * Finds existing records for an import: by e-mail, by external id, accounts
- * by name and users by name or e-mail. Reads see the import's own earlier rows
- * (same transaction), so a file that names an account twice finds it the second time.
+ * and opportunities by name, products by SKU and users by name or e-mail.
+ * Reads see the import's own earlier rows (same transaction), so a file that
+ * names an account twice finds it the second time.
  */
 export class Lookups {
   private readonly byKey: Record<KeyEntity, Statement>;
   private readonly accountName: Statement;
+  private readonly leadEmail: Statement;
+  private readonly productSku: Statement;
+  private readonly opportunityName: Statement;
   private readonly users: Map<string, { id: number; active: boolean; name: string }[]>;
   private readonly accountNames = new Map<string, Found>();
   /** E-mails of contacts this import created: their keys are written at its end, so they are looked up here first. */
@@ -29,8 +34,12 @@ export class Lookups {
             WHERE k.entity = '${entity}' AND k.kind = ? AND k.key = ? LIMIT 3`,
         )
         .pluck();
-    this.byKey = { contact: byKey('contact'), account: byKey('account') };
+    this.byKey = { contact: byKey('contact'), account: byKey('account'), lead: byKey('lead'), opportunity: byKey('opportunity'), product: byKey('product') };
     this.accountName = db.prepare(`SELECT id FROM accounts WHERE sort_name = ? AND deleted_at IS NULL LIMIT 3`).pluck();
+    // A lead has one e-mail, kept normalised in its own indexed column: no record_keys needed.
+    this.leadEmail = db.prepare(`SELECT id FROM leads WHERE email_normalized = ? AND deleted_at IS NULL LIMIT 3`).pluck();
+    this.productSku = db.prepare(`SELECT id FROM products WHERE sku_key = ? AND deleted_at IS NULL LIMIT 3`).pluck();
+    this.opportunityName = db.prepare(`SELECT id FROM opportunities WHERE sort_name = ? AND account_id IS ? AND deleted_at IS NULL LIMIT 3`).pluck();
     this.users = new Map();
     for (const u of db.prepare(`SELECT id, name, email, active FROM users`).all() as { id: number; name: string; email: string | null; active: number }[]) {
       for (const key of [foldForSort(u.name), u.email ? u.email.trim().toLowerCase() : null]) {
@@ -42,11 +51,22 @@ export class Lookups {
     }
   }
 
-  email(entity: KeyEntity, address: string): Found {
+  email(entity: 'contact' | 'lead', address: string): Found {
     const key = address.trim().toLowerCase();
+    if (entity === 'lead') return found(this.leadEmail.all(key) as number[]);
     const stored = this.byKey[entity].all('email', key) as number[];
     const created = entity === 'contact' ? (this.createdEmails.get(key) ?? []) : [];
     return found(created.length ? [...new Set([...stored, ...created])] : stored);
+  }
+
+  /** Case ignored, as the SKU's uniqueness is. */
+  sku(sku: string): Found {
+    return found(this.productSku.all(skuKey(sku)) as number[]);
+  }
+
+  /** An opportunity by its name (case and accents ignored) within its account, or among those without one. */
+  opportunity(name: string, accountId: number | null): Found {
+    return found(this.opportunityName.all(foldForSort(name), accountId) as number[]);
   }
 
   rememberEmails(addresses: readonly string[], id: number): void {

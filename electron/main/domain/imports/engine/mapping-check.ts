@@ -1,8 +1,7 @@
-import type { ImportSpec } from '../../../../../shared/contract/imports';
+import { IMPORT_KEYS_BY_TARGET, type ImportSpec } from '../../../../../shared/contract/imports';
 import { IMPORT_FIELDS } from '../../../../../shared/imports/fields';
 import { CrmError } from '../../../../../shared/errors';
 
-const KEY_FIELDS: Record<ImportSpec['target'], readonly NonNullable<ImportSpec['key']>[]> = { contacts: ['email', 'externalId'], accounts: ['name', 'externalId'] };
 
 /** A mapping the import can run with: one column per field, known fields, required fields there, and the key for an update. */
 export function checkMapping(spec: ImportSpec, headers: readonly string[], defaultKey: NonNullable<ImportSpec['key']>): void {
@@ -23,7 +22,7 @@ export function checkMapping(spec: ImportSpec, headers: readonly string[], defau
   }
   if (spec.mode !== 'create') {
     const key = spec.key ?? defaultKey;
-    if (!KEY_FIELDS[spec.target].includes(key)) issues.push({ path: 'key', message: `${spec.target} cannot be matched by ${key}` });
+    if (!IMPORT_KEYS_BY_TARGET[spec.target].includes(key)) issues.push({ path: 'key', message: `${spec.target} cannot be matched by ${key}` });
     else if (!seen.has(key)) issues.push({ path: 'key', message: `Matching by ${fields.find((f) => f.key === key)?.label ?? key} needs a column mapped to it` });
   }
   if (spec.createAccounts && spec.target !== 'contacts') issues.push({ path: 'createAccounts', message: 'Only a contacts import creates missing accounts' });

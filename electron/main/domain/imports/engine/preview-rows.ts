@@ -19,11 +19,11 @@ export interface PreviewRow {
  * database but without writing: rows that depend on earlier rows of the same
  * file (an account created above) are judged by the dry run, not here.
  */
-export async function previewRows(db: Database, spec: ImportSpec, path: string, userId: number, limit: number): Promise<PreviewRow[]> {
+export async function previewRows(db: Database, spec: ImportSpec, path: string, by: { userId: number; now: string }, limit: number): Promise<PreviewRow[]> {
   const target = targetHandler(spec.target, db);
   const headers = await importHeaders(path, spec);
   checkMapping(spec, headers, target.defaultKey(spec)!);
-  const ctx = { db, spec, lookups: new Lookups(db), userId };
+  const ctx = { db, spec, lookups: new Lookups(db), ...by };
   const out: PreviewRow[] = [];
   for await (const record of readImportRows(path, spec, {})) {
     const values = mappedValues(record.values, spec.columns);

@@ -2,8 +2,9 @@ import type { Database, Statement } from 'better-sqlite3';
 import { AccountInput } from '../../../../../shared/contract/accounts';
 import { accountColumns } from '../../accounts/account.mapper';
 import type { ColumnValues } from '../../records/record-store';
-import type { RowPlan, TargetHandler } from '../targets/target';
+import type { RelatedRow, RowPlan, TargetHandler } from '../targets/target';
 import type { Lookups } from './lookups';
+import type { UndoRow } from './undo-import';
 
 export interface WriteContext {
   importId: number;
@@ -17,11 +18,14 @@ export interface WriteContext {
  */
 export class RowWriter {
   private readonly inserts = new Map<string, Statement>();
+  private readonly statements = new Map<string, Statement>();
   private readonly change: Statement;
   private readonly addKey: Statement;
   private readonly hasKey: Statement;
-  /** Accounts created without an owner in the file: the territory rules assign them before commit. */
+  /** Accounts or leads created without an owner in the file: the territory rules assign them before commit. */
   readonly toAssign: number[] = [];
+  /** What `toAssign` holds, for the territory rules. */
+  readonly assignAs: 'account' | 'lead';
 
   constructor(
     private readonly db: Database,
@@ -32,6 +36,7 @@ export class RowWriter {
     this.change = db.prepare(`INSERT INTO import_changes (import_id, entity, record_id, action, before) VALUES (?, ?, ?, ?, ?)`);
     this.addKey = db.prepare(`INSERT INTO record_keys (entity, kind, key, record_id) VALUES (?, 'external', ?, ?)`);
     this.hasKey = db.prepare(`SELECT 1 FROM record_keys WHERE entity = ? AND kind = 'external' AND key = ? AND record_id = ?`).pluck();
+    this.assignAs = target.entity === 'lead' ? 'lead' : 'account';
   }
 
   /** Returns whether the row changed anything ('unchanged' plans and updates to equal values do not). */
@@ -48,20 +53,22 @@ export class RowWriter {
       this.change.run(this.ctx.importId, this.target.entity, id, 'create', null);
       if (plan.externalId !== null) this.addKey.run(this.target.entity, plan.externalId, id);
       if (this.target.entity === 'contact') this.lookups.rememberEmails((JSON.parse(String(columns.emails)) as { address: string }[]).map((e) => e.address), id);
-      if (this.target.entity === 'account') {
-        this.lookups.rememberAccount(String(columns.name), id);
-        if (plan.ownerFromRules) this.toAssign.push(id);
-      }
+      if (this.target.entity === 'account') this.lookups.rememberAccount(String(columns.name), id);
+      if (plan.ownerFromRules && this.target.entity === this.assignAs) this.toAssign.push(id);
+      // A created record goes to the recycle bin on undo: its related rows stay with it, as they do when a person deletes it.
+      this.writeRelated(plan.related, id);
       return { id, changed: true };
     }
-    const before: ColumnValues & { __key?: string } = { ...plan.before };
+    const before: ColumnValues & { __key?: string; __rows?: UndoRow[] } = { ...plan.before };
     const keyAdded = plan.externalId !== null && !this.hasKey.get(this.target.entity, plan.externalId, plan.id);
     if (keyAdded) {
       this.addKey.run(this.target.entity, plan.externalId, plan.id);
       before.__key = plan.externalId!;
     }
+    const related = this.writeRelated(plan.related, plan.id);
+    if (related.length) before.__rows = related;
     const cols = Object.keys(plan.columns);
-    if (cols.length === 0 && !keyAdded) return { id: plan.id, changed: false };
+    if (cols.length === 0 && !keyAdded && related.length === 0) return { id: plan.id, changed: false };
     if (cols.length) {
       this.db
         .prepare(`UPDATE ${this.target.table} SET ${cols.map((c) => `${c} = ?`).join(', ')}, version = version + 1, updated_at = ?, updated_by_id = ? WHERE id = ?`)
@@ -70,6 +77,23 @@ export class RowWriter {
     }
     this.change.run(this.ctx.importId, this.target.entity, plan.id, 'update', JSON.stringify(before));
     return { id: plan.id, changed: true };
+  }
+
+  /** Adds or changes the rows that go with a record; returns how to take each back. */
+  private writeRelated(rows: RelatedRow[] | undefined, recordId: number): UndoRow[] {
+    const undo: UndoRow[] = [];
+    for (const r of rows ?? []) {
+      if (r.id === null) {
+        const cols = [...Object.keys(r.values), r.recordColumn];
+        const id = this.statement(`INSERT INTO ${r.table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...Object.values(r.values), recordId).lastInsertRowid;
+        undo.push({ table: r.table, id: Number(id), before: null });
+      } else {
+        const cols = Object.keys(r.values);
+        this.statement(`UPDATE ${r.table} SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...Object.values(r.values), r.id);
+        undo.push({ table: r.table, id: r.id, before: r.before });
+      }
+    }
+    return undo;
   }
 
   /** A contact's account the file names but the office does not have yet; assigned by the rules at once, so the contact can take its owner. */
@@ -96,5 +120,15 @@ export class RowWriter {
       this.inserts.set(signature, statement);
     }
     return Number(statement.run(...cols.map((c) => row[c])).lastInsertRowid);
+  }
+
+  /** Related rows' statements, prepared once per distinct SQL. */
+  private statement(sql: string): Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
   }
 }

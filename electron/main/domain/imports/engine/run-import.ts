@@ -48,12 +48,12 @@ export async function runImport(o: RunImportOptions): Promise<ImportResult> {
 
   db.exec('BEGIN IMMEDIATE');
   try {
-    pauseSearchIndexing(db);
+    const paused = pauseSearchIndexing(db);
     const importId = recordImport(db, { spec, fileName: o.file.name, headers, status: 'applied', counts, ...by }, []);
     const lookups = new Lookups(db);
     const writer = new RowWriter(db, target, lookups, { importId, ...by });
     writer.onAccountCreated = (id) => void assignMany(db, 'account', [id], by, { onCreate: true });
-    const planCtx = { db, spec, lookups, userId: o.userId };
+    const planCtx = { db, spec, lookups, userId: o.userId, now: o.now };
     const fail = (list: RowError[], values: readonly string[]) => {
       counts.failed++;
       for (const e of list) errors.push({ ...e, values });
@@ -124,10 +124,11 @@ export async function runImport(o: RunImportOptions): Promise<ImportResult> {
     // Only an import that will commit pays for assignment and indexing (a dry run or a failed one rolls back).
     for (let i = 0; i < writer.toAssign.length; i += ASSIGN_CHUNK) {
       o.progress?.('Assigning owners by the territory rules', i, writer.toAssign.length);
-      if (!assignMany(db, 'account', writer.toAssign.slice(i, i + ASSIGN_CHUNK), by, { onCreate: true })) break;
+      if (!assignMany(db, writer.assignAs, writer.toAssign.slice(i, i + ASSIGN_CHUNK), by, { onCreate: true })) break;
     }
+    target.beforeCommit?.(db, importId, { ...by, progress: o.progress });
     o.progress?.('Updating the search index', 0, null);
-    indexCreatedRecords(db, importId);
+    indexCreatedRecords(db, importId, paused);
     recordImport(db, { spec, fileName: o.file.name, headers, status: 'applied', counts, ...by }, errors, importId);
     db.exec('COMMIT');
     return { importId, dryRun: false, status: 'applied', counts, errors: shown, message: `Imported: ${summary(counts)}.` };

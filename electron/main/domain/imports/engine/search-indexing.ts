@@ -1,20 +1,26 @@
 import type { Database } from 'better-sqlite3';
 import { indexRowsSql } from '../../../db/migrations/search-triggers-v3';
 
+/** Triggers set aside for the length of an import, with the SQL that puts them back. */
+export type PausedTriggers = { name: string; sql: string }[];
+
 /**
- * Inside the import's transaction only (no other connection sees the row,
- * and a rollback or a crash removes it): the insert triggers for search and
- * for contacts' e-mail keys stand aside, and the import does their work in
- * one statement per table at the end (search ≈16 µs a row instead of ≈80,
- * e-mail keys a fraction of the ≈35 µs the trigger costs).
+ * Inside the import's transaction only (a rollback or a crash puts them back,
+ * and other connections keep their snapshot): the insert triggers written to be
+ * pausable (their WHEN names `triggers_paused`) are dropped, and the import does
+ * their work in one statement per table at the end. Dropping them rather than
+ * letting their WHEN say no saves the trigger program on every row: an insert
+ * costs ≈11 µs instead of ≈25 (and ≈125 with the triggers indexing row by row).
  */
-export function pauseSearchIndexing(db: Database): void {
-  db.prepare(`INSERT INTO triggers_paused (id) VALUES (1)`).run();
+export function pauseSearchIndexing(db: Database): PausedTriggers {
+  const paused = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%triggers_paused%' ORDER BY name`).all() as PausedTriggers;
+  for (const t of paused) db.exec(`DROP TRIGGER "${t.name}"`);
+  return paused;
 }
 
-/** Indexes every record the import created, writes their e-mail keys, and switches the triggers back on, before the commit. */
-export function indexCreatedRecords(db: Database, importId: number): void {
-  db.prepare(`DELETE FROM triggers_paused`).run();
+/** Indexes every record the import created, writes their e-mail keys, and puts the triggers back, before the commit. */
+export function indexCreatedRecords(db: Database, importId: number, paused: PausedTriggers): void {
+  for (const t of paused) db.exec(t.sql);
   const created = (entity: string) => `SELECT record_id FROM import_changes WHERE import_id = ? AND entity = '${entity}' AND action = 'create'`;
   db.prepare(
     `INSERT INTO record_keys (entity, kind, key, record_id)
@@ -25,6 +31,8 @@ export function indexCreatedRecords(db: Database, importId: number): void {
   for (const [entity, table] of [
     ['account', 'accounts'],
     ['contact', 'contacts'],
+    ['lead', 'leads'],
+    ['opportunity', 'opportunities'],
   ] as const) {
     db.prepare(indexRowsSql(table, `NEW.id IN (SELECT record_id FROM import_changes WHERE import_id = ? AND entity = '${entity}' AND action = 'create')`)).run(importId);
   }

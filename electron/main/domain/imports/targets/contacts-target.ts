@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { ContactInput, ContactPatch } from '../../../../../shared/contract/contacts';
 import { contactColumns } from '../../contacts/contact.mapper';
+import { fastContactInput } from './contact-input-fast';
 import { changedColumns, existing, ownerId, typedValues, withSchemaErrors, type FieldError, type PlanContext, type PlanOutcome, type TargetHandler } from './target';
 
 const EMAIL_FIELDS = [
@@ -24,7 +25,15 @@ interface StoredContact {
 /** Contacts: found by e-mail or external id; the account by name or external id; the owner from the file, else the account's. */
 export function contactsTarget(db: Database): TargetHandler {
   const current = db.prepare(`SELECT * FROM contacts WHERE id = ?`);
-  const accountOwner = db.prepare(`SELECT owner_id FROM accounts WHERE id = ?`).pluck();
+  const ownerOf = db.prepare(`SELECT owner_id FROM accounts WHERE id = ?`).pluck();
+  // Thousands of rows name the same few accounts, whose owners an import does not change once they exist.
+  const accountOwners = new Map<number, number>();
+  const accountOwner = (id: number): number => {
+    let owner = accountOwners.get(id);
+    if (owner === undefined) accountOwners.set(id, (owner = ownerOf.get(id) as number));
+    return owner;
+  };
+  const today = new Date().toISOString().slice(0, 10);
 
   function account(values: Map<string, unknown>, ctx: PlanContext, errors: FieldError[]): { id: number | null | undefined; create: string | null } {
     const byExternal = values.get('accountExternalId') as string | undefined;
@@ -105,10 +114,12 @@ export function contactsTarget(db: Database): TargetHandler {
           emailOptOut: values.get('emailOptOut'),
           doNotCall: values.get('doNotCall'),
         };
-        const parsed = ContactInput.safeParse(input);
+        // The fast path only for a row with no errors yet: otherwise the schema words every problem at once.
+        const quick = errors.length === 0 ? fastContactInput(input, today) : null;
+        const parsed = quick ? ({ success: true, data: quick } as const) : ContactInput.safeParse(input);
         const all = withSchemaErrors(errors, parsed.success ? null : parsed.error, fieldOf);
         if (all.length || !parsed.success) return { ok: false, errors: all };
-        const fromAccount = acct.id ? (accountOwner.get(acct.id) as number) : null;
+        const fromAccount = acct.id ? accountOwner(acct.id) : null;
         const columns = contactColumns({ ...parsed.data, ownerId: owner ?? fromAccount ?? ctx.userId });
         return { ok: true, plan: { action: 'create', columns, externalId, newAccount: acct.create, ownerFromRules: owner === null && acct.create !== null } };
       }

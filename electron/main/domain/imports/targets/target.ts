@@ -1,15 +1,33 @@
 import type { Database } from 'better-sqlite3';
 import type { z } from 'zod';
 import type { ImportSpec } from '../../../../../shared/contract/imports';
-import { IMPORT_FIELDS, type ImportField, type ImportTarget } from '../../../../../shared/imports/fields';
+import { IMPORT_FIELDS, optionSpelling, type ImportField, type ImportTarget } from '../../../../../shared/imports/fields';
+import { CurrencyCode } from '../../../../../shared/money';
 import type { ColumnValues } from '../../records/record-store';
-import { fieldValue } from '../engine/field-values';
+import { fieldValue, type ValueStyle } from '../engine/field-values';
 import type { Found, Lookups } from '../engine/lookups';
 
 export interface FieldError {
   /** A field key, or null for the row as a whole. */
   field: string | null;
   message: string;
+}
+
+export type ImportEntity = 'contact' | 'account' | 'lead' | 'opportunity' | 'product';
+
+/** Tables of rows that come with a record; undo removes or restores them by id. */
+export const RELATED_TABLES = ['opportunity_stage_history', 'price_book_entries'] as const;
+
+/** A row of another table that goes with the record: an opportunity's stage change, a product's list price. */
+export interface RelatedRow {
+  table: (typeof RELATED_TABLES)[number];
+  /** The row to change, or null to add one. */
+  id: number | null;
+  /** The column of an added row that points at the record. */
+  recordColumn: string;
+  values: ColumnValues;
+  /** The earlier values of the columns a change overwrites; null for an added row. */
+  before: ColumnValues | null;
 }
 
 /** What one row will do, decided before anything is written. */
@@ -20,10 +38,11 @@ export type RowPlan =
       externalId: string | null;
       /** A contact's account that does not exist yet and is to be created first (by name). */
       newAccount: string | null;
-      /** No owner in the file: accounts are assigned by the territory rules, contacts take their account's owner. */
+      /** No owner in the file: accounts and leads are assigned by the territory rules, contacts take their account's owner. */
       ownerFromRules: boolean;
+      related?: RelatedRow[];
     }
-  | { action: 'update'; id: number; columns: ColumnValues; before: ColumnValues; externalId: string | null }
+  | { action: 'update'; id: number; columns: ColumnValues; before: ColumnValues; externalId: string | null; related?: RelatedRow[] }
   | { action: 'unchanged'; id: number };
 
 export type PlanOutcome = { ok: true; plan: RowPlan } | { ok: false; errors: FieldError[] };
@@ -33,23 +52,38 @@ export interface PlanContext {
   spec: ImportSpec;
   lookups: Lookups;
   userId: number;
+  /** The import's clock: an opportunity closed by the import is closed now. */
+  now: string;
 }
 
 export interface TargetHandler {
-  entity: 'contact' | 'account';
+  entity: ImportEntity;
   table: string;
   /** The key an update or upsert finds records by when the spec names none. */
   defaultKey(spec: ImportSpec): ImportSpec['key'];
   plan(values: Map<string, string>, ctx: PlanContext): PlanOutcome;
+  /** Set-based work on everything the import wrote, once, before it commits (a dry run or a failed import skips it). */
+  beforeCommit?(db: Database, importId: number, o: { userId: number; now: string; progress?: ((label: string, done: number, total: number | null) => void) | undefined }): void;
 }
 
-/** Cell text → typed values, keyed by field; a cell that is not a valid value of its type is an error of its field. */
+/**
+ * Cell text → typed values, keyed by field; a cell that is not a valid value of its type is an error of its field.
+ * A row's own currency column, where the target has one, says what its money cells are in.
+ */
 export function typedValues(target: ImportTarget, raw: Map<string, string>, spec: ImportSpec): { values: Map<string, unknown>; errors: FieldError[] } {
   const values = new Map<string, unknown>();
   const errors: FieldError[] = [];
+  let style: ValueStyle = spec;
+  const currency = raw.get('currency');
+  if (currency !== undefined) {
+    const code = CurrencyCode.safeParse(currency.trim().toUpperCase());
+    if (code.success) style = { locale: spec.locale, currency: code.data };
+    else errors.push({ field: 'currency', message: `"${currency.trim()}": ${code.error.issues[0]!.message}` });
+  }
   for (const [key, text] of raw) {
+    if (key === 'currency') continue;
     const field = IMPORT_FIELDS[target].find((f) => f.key === key) as ImportField;
-    const parsed = fieldValue(field, text, spec);
+    const parsed = fieldValue(field, field.kind === 'picklist' ? optionSpelling(field, text) : text, style);
     if (parsed.ok) values.set(key, parsed.value);
     else errors.push({ field: key, message: parsed.message });
   }
@@ -96,4 +130,29 @@ export function ownerId(values: Map<string, unknown>, ctx: PlanContext, errors: 
     return null;
   }
   return user.id;
+}
+
+/**
+ * The record an update or upsert changes, found by the import's key; null
+ * when there is none (an upsert creates it) or the row is in error.
+ */
+export function recordByKey(
+  ctx: PlanContext,
+  key: { field: string; what: string; value: string | undefined; find: (value: string) => Found },
+  noun: string,
+  errors: FieldError[],
+): number | null {
+  if (key.value === undefined) {
+    errors.push({ field: key.field, message: `The ${key.what} is needed to find the ${noun}` });
+    return null;
+  }
+  const hit = existing(key.find(key.value), key.what);
+  if (hit.error) errors.push({ field: key.field, message: hit.error });
+  else if (hit.id === null && ctx.spec.mode === 'update') errors.push({ field: key.field, message: `No ${noun} has this ${key.what}: nothing to update` });
+  return hit.id;
+}
+
+/** Records the import itself wrote (created or updated) of the target's entity, for work done on all of them at the end. */
+export function importedIds(db: Database, importId: number, entity: ImportEntity): number[] {
+  return db.prepare(`SELECT DISTINCT record_id FROM import_changes WHERE import_id = ? AND entity = ?`).pluck().all(importId, entity) as number[];
 }
