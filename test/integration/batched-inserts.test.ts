@@ -33,3 +33,17 @@ it('names the line of a row that cannot be written (the import then rolls back)'
   db.exec('ROLLBACK');
   expect(db.prepare(`SELECT count(*) FROM people`).pluck().get()).toBe(0);
 });
+
+it('writes rows in the order they were added, so a row may name one added before it', () => {
+  db.pragma('foreign_keys = ON');
+  db.exec(`CREATE TABLE orgs (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, parent_id INTEGER REFERENCES orgs (id))`);
+  const batch = new BatchedInserts(db, 'orgs');
+  let parent = 0;
+  let children = 0;
+  for (let i = 0; i < INSERT_BATCH * 3; i++) {
+    if (i % 4 === 0) parent = batch.add({ name: `parent ${i}` });
+    else children += batch.add({ name: `child ${i}`, parent_id: parent }) ? 1 : 0;
+  }
+  batch.flush();
+  expect(db.prepare(`SELECT count(*) FROM orgs o JOIN orgs p ON p.id = o.parent_id WHERE p.name LIKE 'parent %'`).pluck().get()).toBe(children);
+});

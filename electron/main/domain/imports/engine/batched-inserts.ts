@@ -6,6 +6,8 @@ export const INSERT_BATCH = 50;
 
 interface Pending {
   id: number;
+  signature: string;
+  columns: string[];
   values: (string | number | null)[];
   /** The file's line, named when the row cannot be written. */
   line: number | null;
@@ -18,20 +20,28 @@ interface Pending {
  * import can refer to it before it is written: the import holds the write lock
  * and nothing else inserts into the table meanwhile, so they are the ids
  * AUTOINCREMENT would have given (never one used before, even a deleted one).
- * A batch that fails ends the import (its transaction rolls back); the rows
- * are tried one by one first, to name the line at fault. Skip-and-report, which
- * keeps going past a row that cannot be written, uses batches of one.
+ * Rows are written in the order they were added (a parent account before the
+ * accounts that name it). A batch that fails ends the import (its transaction
+ * rolls back); its rows are tried one by one first, to name the line at fault.
+ * With a batch of one every row is written at once, as skip-and-report needs.
  */
 export class BatchedInserts {
   private nextId: number;
-  private readonly pending = new Map<string, { columns: string[]; rows: Pending[] }>();
+  private pending: Pending[] = [];
   private readonly statements = new Map<string, Statement>();
 
+  private readonly constantColumns: string[];
+  private readonly constantValues: (string | number | null)[];
+
+  /** `constant`: columns every row gets (who created it when), appended without copying each row's object. */
   constructor(
     private readonly db: Database,
     private readonly table: string,
     private readonly batch: number = INSERT_BATCH,
+    constant: ColumnValues = {},
   ) {
+    this.constantColumns = Object.keys(constant);
+    this.constantValues = Object.values(constant);
     const seq = db.prepare(`SELECT seq FROM sqlite_sequence WHERE name = ?`).pluck().get(table) as number | undefined;
     const max = db.prepare(`SELECT max(id) FROM ${table}`).pluck().get() as number | null;
     this.nextId = Math.max(seq ?? 0, max ?? 0) + 1;
@@ -39,51 +49,58 @@ export class BatchedInserts {
 
   /** Queues a row and returns the id it will have. */
   add(values: ColumnValues, line: number | null = null): number {
-    const columns = Object.keys(values);
-    const signature = columns.join(',');
-    let group = this.pending.get(signature);
-    if (!group) this.pending.set(signature, (group = { columns, rows: [] }));
+    const own = Object.keys(values);
+    const columns = this.constantColumns.length ? [...own, ...this.constantColumns] : own;
+    const row: (string | number | null)[] = own.map((c) => values[c] ?? null);
+    if (this.constantValues.length) row.push(...this.constantValues);
     const id = this.nextId++;
-    group.rows.push({ id, values: columns.map((c) => values[c]!), line });
-    if (group.rows.length >= this.batch) this.write(group.columns, group.rows.splice(0));
+    this.pending.push({ id, signature: columns.join(','), columns, values: row, line });
+    if (this.pending.length >= this.batch) this.flush();
     return id;
   }
 
   /** Writes every queued row: before anything reads the table, and before the commit. */
   flush(): void {
-    for (const group of this.pending.values()) if (group.rows.length) this.write(group.columns, group.rows.splice(0));
+    const rows = this.pending;
+    this.pending = [];
+    // Runs of rows with the same columns share a statement.
+    for (let start = 0; start < rows.length; ) {
+      let end = start + 1;
+      while (end < rows.length && rows[end]!.signature === rows[start]!.signature) end++;
+      this.write(rows.slice(start, end));
+      start = end;
+    }
   }
 
-  private write(columns: string[], rows: Pending[]): void {
+  private write(rows: Pending[]): void {
     if (rows.length === 1) {
-      this.run(columns, rows);
+      this.run(rows);
       return;
     }
-    this.db.exec('SAVEPOINT import_batch');
+    // A statement that fails leaves nothing behind (SQLite undoes the statement), so no savepoint is needed to retry.
     try {
-      this.run(columns, rows);
-      this.db.exec('RELEASE import_batch');
+      this.run(rows);
       return;
     } catch {
-      this.db.exec('ROLLBACK TO import_batch');
+      // Found below, row by row.
     }
     for (const row of rows) {
       try {
-        this.run(columns, [row]);
+        this.run([row]);
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         throw new Error(row.line === null ? message : `Line ${row.line}: ${message}`);
       }
     }
-    this.db.exec('RELEASE import_batch');
   }
 
-  private run(columns: string[], rows: Pending[]): void {
-    const key = `${rows.length}:${columns.join(',')}`;
+  private run(rows: Pending[]): void {
+    const { columns, signature } = rows[0]!;
+    const key = `${rows.length}:${signature}`;
     let statement = this.statements.get(key);
     if (!statement) {
       const tuple = `(${['?', ...columns.map(() => '?')].join(', ')})`;
-      statement = this.db.prepare(`INSERT INTO ${this.table} (id, ${columns.join(', ')}) VALUES ${Array.from({ length: rows.length }, () => tuple).join(', ')}`);
+      statement = this.db.prepare(`INSERT INTO ${this.table} (id, ${signature}) VALUES ${Array.from({ length: rows.length }, () => tuple).join(', ')}`);
       this.statements.set(key, statement);
     }
     const args: (string | number | null)[] = [];

@@ -25,6 +25,8 @@ export class Lookups {
   private readonly accountNames = new Map<string, Found>();
   /** E-mails of contacts this import created: their keys are written at its end, so they are looked up here first. */
   private readonly createdEmails = new Map<string, number[]>();
+  /** External ids of records this import created: a batched record is not in its table yet, so the key's join cannot find it. */
+  private readonly createdExternal = new Map<string, number[]>();
 
   constructor(db: Database) {
     const byKey = (entity: KeyEntity) =>
@@ -78,7 +80,14 @@ export class Lookups {
   }
 
   external(entity: KeyEntity, id: string): Found {
-    return found(this.byKey[entity].all('external', id.trim()) as number[]);
+    const stored = this.byKey[entity].all('external', id.trim()) as number[];
+    const created = this.createdExternal.get(`${entity}:${id.trim()}`);
+    return found(created ? [...new Set([...stored, ...created])] : stored);
+  }
+
+  rememberExternal(entity: KeyEntity, key: string, id: number): void {
+    const k = `${entity}:${key.trim()}`;
+    this.createdExternal.set(k, [...(this.createdExternal.get(k) ?? []), id]);
   }
 
   /** Cached per run; `remember` adds an account the import itself created. */

@@ -7,6 +7,7 @@ import { importHeaders, readImportRows } from './import-file';
 import { Lookups } from './lookups';
 import { checkMapping } from './mapping-check';
 import { recordImport, type Counts, type KeptError } from './import-record';
+import { INSERT_BATCH } from './batched-inserts';
 import { RowWriter } from './row-writer';
 import { indexCreatedRecords, pauseSearchIndexing } from './search-indexing';
 import { mappedValues, widthError } from './row-values';
@@ -51,7 +52,8 @@ export async function runImport(o: RunImportOptions): Promise<ImportResult> {
     const paused = pauseSearchIndexing(db);
     const importId = recordImport(db, { spec, fileName: o.file.name, headers, status: 'applied', counts, ...by }, []);
     const lookups = new Lookups(db);
-    const writer = new RowWriter(db, target, lookups, { importId, ...by });
+    const batch = spec.mode === 'create' && !skipBad && target.batchable ? INSERT_BATCH : 1;
+    const writer = new RowWriter(db, target, lookups, { importId, ...by, batch });
     writer.onAccountCreated = (id) => void assignMany(db, 'account', [id], by, { onCreate: true });
     const planCtx = { db, spec, lookups, userId: o.userId, now: o.now };
     const fail = (list: RowError[], values: readonly string[]) => {
@@ -81,7 +83,7 @@ export async function runImport(o: RunImportOptions): Promise<ImportResult> {
       // Only skip-and-report keeps going past a row whose write fails, so only it needs the row undone on its own.
       if (skipBad) savepoint.run();
       try {
-        const { changed } = writer.write(outcome.plan);
+        const { changed } = writer.write(outcome.plan, record.line);
         if (outcome.plan.action === 'create') counts.created++;
         else if (changed) counts.updated++;
         else counts.unchanged++;
@@ -94,6 +96,8 @@ export async function runImport(o: RunImportOptions): Promise<ImportResult> {
       }
     }
     if (counts.rows === 0) throw new CrmError('validation', 'The file has a header row but no data rows.');
+    // Even a dry run writes the last batch: a row the database refuses must show there too.
+    writer.flush();
 
     const shown = errors.slice(0, SHOWN_ERRORS).map(({ values: _values, ...e }) => e);
     if (o.dryRun) {

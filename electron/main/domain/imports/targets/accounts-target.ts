@@ -29,6 +29,7 @@ export function accountsTarget(db: Database): TargetHandler {
 
   return {
     entity: 'account',
+    batchable: true,
     table: 'accounts',
     defaultKey: (spec) => (spec.columns.includes('externalId') ? 'externalId' : 'name'),
 
@@ -67,7 +68,8 @@ export function accountsTarget(db: Database): TargetHandler {
         });
         const all = withSchemaErrors(errors, parsed.success ? null : parsed.error, fieldOf);
         if (all.length || !parsed.success) return { ok: false, errors: all };
-        const columns = accountColumns({ ...parsed.data, ownerId: owner ?? ctx.userId });
+        const columns = accountColumns(parsed.data);
+        columns.owner_id = owner ?? ctx.userId;
         return { ok: true, plan: { action: 'create', columns, externalId, newAccount: null, ownerFromRules: owner === null } };
       }
 

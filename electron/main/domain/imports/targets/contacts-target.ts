@@ -70,6 +70,7 @@ export function contactsTarget(db: Database): TargetHandler {
 
   return {
     entity: 'contact',
+    batchable: true,
     table: 'contacts',
     defaultKey: (spec) => (spec.columns.includes('externalId') ? 'externalId' : 'email'),
 
@@ -120,7 +121,8 @@ export function contactsTarget(db: Database): TargetHandler {
         const all = withSchemaErrors(errors, parsed.success ? null : parsed.error, fieldOf);
         if (all.length || !parsed.success) return { ok: false, errors: all };
         const fromAccount = acct.id ? accountOwner(acct.id) : null;
-        const columns = contactColumns({ ...parsed.data, ownerId: owner ?? fromAccount ?? ctx.userId });
+        const columns = contactColumns(parsed.data);
+        columns.owner_id = owner ?? fromAccount ?? ctx.userId;
         return { ok: true, plan: { action: 'create', columns, externalId, newAccount: acct.create, ownerFromRules: owner === null && acct.create !== null } };
       }
 
