@@ -122,6 +122,8 @@ export const ImportResult = z.object({
   /** The first errors (the error file has them all). */
   errors: z.array(RowError),
   message: z.string(),
+  /** The records are saved and in the grids; search finds them a moment later (a big import indexes them after it commits). */
+  searchPending: z.boolean().optional(),
 });
 export type ImportResult = z.infer<typeof ImportResult>;
 

@@ -17,6 +17,8 @@ export function startBackgroundWork(services: Services, events: EventBus, writes
   const { reminders } = services.activities;
   reminders.start(events);
   const expiry = startQuoteExpiry(services.quotes.workflow, writes, events, now, log);
+  // A big import cut short by a quit or a crash still owes the search index its records.
+  void services.imports.searchBacklog.requestIfPending();
   return {
     stop: () => {
       reminders.stop();

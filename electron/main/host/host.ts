@@ -82,6 +82,7 @@ export async function openHost(options: HostOptions): Promise<Host> {
     close: async () => {
       background.stop();
       for (const running of services.imports.running.values()) running.cancel();
+      await services.imports.searchBacklog.stop();
       services.imports.staging.dispose();
       await dataSource.destroy();
     },

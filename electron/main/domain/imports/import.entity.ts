@@ -23,6 +23,8 @@ export const ImportBatchEntity = new EntitySchema<StoredRow>({
     updatedCount: { type: 'integer', default: 0 },
     unchangedCount: { type: 'integer', default: 0 },
     failedCount: { type: 'integer', default: 0 },
+    /** Its records are not all in the search index yet (a big import indexes them after it commits). */
+    searchPending: { type: 'boolean', default: false },
     ...undoableBatchColumns,
   },
   relations: undoableBatchRelations,

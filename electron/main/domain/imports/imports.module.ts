@@ -13,6 +13,7 @@ import { sniffImportFile } from './engine/import-file';
 import { previewRows } from './engine/preview-rows';
 import { importBatch, importBatches, importErrorsCsv } from './import-history';
 import { allPresets, deletePreset, savePreset } from './import-presets';
+import { SearchBacklog } from './search-backlog';
 import { UploadStaging } from './staging';
 import type { ImportJob, ImportJobResult } from './worker/import-job';
 import { startImportJob, type ImportWorkerConfig, type RunningImport } from './worker/import-worker-client';
@@ -46,15 +47,23 @@ export interface ImportsServices {
   startJob: (job: ImportJob, onProgress: (label: string, done: number, total: number | null) => void) => RunningImport;
   running: Map<string, RunningImport>;
   db: () => ReturnType<typeof sqliteHandle>;
+  /** Indexes a big import's records for search once it has committed. */
+  searchBacklog: SearchBacklog;
 }
 
 export function createImportsServices(dataSource: DataSource, worker: ImportWorkerConfig): ImportsServices {
-  return {
+  const services: ImportsServices = {
     staging: new UploadStaging(),
     startJob: (job, onProgress) => startImportJob(worker, job, onProgress),
     running: new Map(),
     db: () => sqliteHandle(dataSource),
+    searchBacklog: new SearchBacklog(
+      (job) => services.startJob(job, () => undefined),
+      () => sqliteHandle(dataSource),
+      (message, error) => console.error(message, error),
+    ),
   };
+  return services;
 }
 
 export function importsHandlers(services: Services): ModuleHandlers<typeof importsContract> {
@@ -106,6 +115,7 @@ export function importsHandlers(services: Services): ModuleHandlers<typeof impor
       const result = await runJob({ op: 'run', spec, file: { path: file.path, name: file.name }, dryRun, userId: ctx.userId, now: ctx.now() }, taskId, ctx);
       if (!('counts' in result)) throw new Error('The import worker answered with something else.');
       if (!dryRun && result.status === 'applied') announce(ctx, spec.target);
+      if (result.searchPending) void services.imports.searchBacklog.request();
       return result;
     },
     'imports.cancel': ({ taskId }) => {

@@ -132,10 +132,11 @@ export async function runImport(o: RunImportOptions): Promise<ImportResult> {
     }
     target.beforeCommit?.(db, importId, { ...by, progress: o.progress });
     o.progress?.('Updating the search index', 0, null);
-    indexCreatedRecords(db, importId, paused);
+    const searchPending = indexCreatedRecords(db, importId, paused, counts.created);
     recordImport(db, { spec, fileName: o.file.name, headers, status: 'applied', counts, ...by }, errors, importId);
     db.exec('COMMIT');
-    return { importId, dryRun: false, status: 'applied', counts, errors: shown, message: `Imported: ${summary(counts)}.` };
+    const later = searchPending ? ' Search finds the new records in a moment: they are being indexed.' : '';
+    return { importId, dryRun: false, status: 'applied', counts, errors: shown, message: `Imported: ${summary(counts)}.${later}`, searchPending };
   } catch (error) {
     if (db.inTransaction) db.exec('ROLLBACK');
     if (o.signal?.aborted) {

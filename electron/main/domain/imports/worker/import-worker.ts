@@ -8,6 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { CrmError } from '../../../../../shared/errors';
 import { openWorkerConnection } from '../../../workers/worker-connection';
 import { runImport } from '../engine/run-import';
+import { catchUpSearch } from '../engine/search-catch-up';
 import { undoImport } from '../engine/undo-import';
 import { scanDuplicates } from '../../duplicates/scan';
 import type { ImportWorkerCommand, ImportWorkerData, ImportWorkerMessage } from './import-job';
@@ -36,6 +37,8 @@ async function main(): Promise<void> {
         ? scanDuplicates(db, job.entity, { minConfidence: job.minConfidence, limit: job.limit, progress: (done) => progress('Comparing records', done, null) })
         : job.op === 'undo'
         ? undoImport(db, job.importId, job)
+        : job.op === 'search'
+        ? { indexed: catchUpSearch(db, { stop: () => cancel.signal.aborted, progress: (done, total) => progress('Indexing imported records for search', done, total) }) }
         : await runImport({ db, spec: job.spec, file: job.file, userId: job.userId, now: job.now, dryRun: job.dryRun, signal: cancel.signal, progress });
     post({ type: 'done', result });
   } finally {
