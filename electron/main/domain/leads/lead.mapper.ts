@@ -111,3 +111,16 @@ export function leadFromRow(r: Record<string, any>): Lead {
     convertedOpportunityId: r.converted_opportunity_id,
   };
 }
+
+/** The stored columns a change to a lead is checked against (the form's save and an import's update). */
+export interface StoredLead {
+  first_name: string | null;
+  last_name: string;
+  phone: string | null;
+  country: string | null;
+  status: string;
+  disqualified_reason: string | null;
+  deleted_at: string | null;
+}
+
+export const DISQUALIFY_REASON_REQUIRED = 'A reason is required to disqualify a lead';

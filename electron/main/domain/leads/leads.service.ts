@@ -8,7 +8,7 @@ import { loadRecord } from '../records/load-record';
 import { fetchGridPage } from '../records/grid-page';
 import { gridSql, type GridColumn } from '../records/grid-sql';
 import { assertLive, insertRecord, restoreRecord, softDelete, updateRecord, type ColumnValues, type RecordTable } from '../records/record-store';
-import { LEAD_SELECT, leadColumns, leadFromRow } from './lead.mapper';
+import { DISQUALIFY_REASON_REQUIRED, LEAD_SELECT, leadColumns, leadFromRow, type StoredLead } from './lead.mapper';
 import type { ScoringService } from './scoring.service';
 
 const OWNER_JOIN = 'JOIN users o ON o.id = l.owner_id';
@@ -44,15 +44,6 @@ const GRID_COLUMNS: Record<string, GridColumn> = {
   updatedAt: { sql: 'l.updated_at', kind: 'text', sortSql: 'l.updated_at', notNull: true },
 };
 
-interface StoredLead {
-  first_name: string | null;
-  last_name: string;
-  phone: string | null;
-  country: string | null;
-  status: string;
-  disqualified_reason: string | null;
-  deleted_at: string | null;
-}
 
 export class LeadsService {
   private readonly sql: Sql;
@@ -165,6 +156,6 @@ export class LeadsService {
 
 function checkDisqualified(status: string, reason: string | null, path: string): void {
   if (status === 'disqualified' && !reason) {
-    throw new CrmError('validation', 'Say why the lead is disqualified', [{ path, message: 'A reason is required to disqualify a lead' }]);
+    throw new CrmError('validation', 'Say why the lead is disqualified', [{ path, message: DISQUALIFY_REASON_REQUIRED }]);
   }
 }

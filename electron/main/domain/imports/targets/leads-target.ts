@@ -1,22 +1,11 @@
 import type { Database } from 'better-sqlite3';
 import { LeadInput, LeadPatch } from '../../../../../shared/contract/leads';
-import { leadColumns } from '../../leads/lead.mapper';
+import { DISQUALIFY_REASON_REQUIRED, leadColumns, type StoredLead } from '../../leads/lead.mapper';
 import { rescoreLeads } from '../../leads/rescore-leads';
 import { changedColumns, importedIds, ownerId, recordByKey, typedValues, withSchemaErrors, type FieldError, type PlanOutcome, type TargetHandler } from './target';
 
 const ADDRESS = ['street', 'city', 'region', 'postcode', 'country'] as const;
 const PLAIN = ['firstName', 'lastName', 'company', 'title', 'email', 'phone', 'industry', 'employees', 'source', 'status', 'disqualifiedReason', 'rating'] as const;
-const REASON_REQUIRED = 'A reason is required to disqualify a lead';
-
-interface StoredLead {
-  first_name: string | null;
-  last_name: string;
-  phone: string | null;
-  country: string | null;
-  status: string;
-  disqualified_reason: string | null;
-  [column: string]: unknown;
-}
 
 /**
  * Leads: found by e-mail or external id; as the leads service, a disqualified
@@ -74,7 +63,7 @@ export function leadsTarget(db: Database): TargetHandler {
           address: Object.fromEntries(ADDRESS.filter((k) => values.has(k)).map((k) => [k, values.get(k)])),
           ...(owner !== null ? { ownerId: owner } : {}),
         });
-        if (parsed.success && parsed.data.status === 'disqualified' && !parsed.data.disqualifiedReason) errors.push({ field: 'disqualifiedReason', message: REASON_REQUIRED });
+        if (parsed.success && parsed.data.status === 'disqualified' && !parsed.data.disqualifiedReason) errors.push({ field: 'disqualifiedReason', message: DISQUALIFY_REASON_REQUIRED });
         const all = withSchemaErrors(errors, parsed.success ? null : parsed.error, fieldOf);
         if (all.length || !parsed.success) return { ok: false, errors: all };
         const columns = leadColumns({ ...parsed.data, ownerId: owner ?? ctx.userId });
@@ -82,7 +71,7 @@ export function leadsTarget(db: Database): TargetHandler {
         return { ok: true, plan: { action: 'create', columns, externalId, newAccount: null, ownerFromRules: owner === null } };
       }
 
-      const row = current.get(id) as StoredLead;
+      const row = current.get(id) as StoredLead & Record<string, unknown>;
       const patch: Record<string, unknown> = { ...given };
       if (ADDRESS.some((k) => values.has(k))) {
         // A file that only has the city must not blank the street: fill the rest from the record.
@@ -96,7 +85,7 @@ export function leadsTarget(db: Database): TargetHandler {
       if (row.status === 'converted' && parsed.data.status !== undefined) checks.push({ field: 'status', message: 'A converted lead keeps its status' });
       const status = parsed.data.status ?? row.status;
       const reason = parsed.data.disqualifiedReason !== undefined ? parsed.data.disqualifiedReason : row.disqualified_reason;
-      if (status === 'disqualified' && !reason) checks.push({ field: 'disqualifiedReason', message: REASON_REQUIRED });
+      if (status === 'disqualified' && !reason) checks.push({ field: 'disqualifiedReason', message: DISQUALIFY_REASON_REQUIRED });
       if (checks.length) return { ok: false, errors: checks };
       const next = leadColumns(parsed.data, { firstName: row.first_name, lastName: row.last_name, phone: row.phone, country: row.country });
       // The reason belongs to the disqualified status only: leaving it clears the reason.
