@@ -30,15 +30,38 @@ const MAX_BLOCK = 200;
 /** Name-within-company blocks compare pairwise by Jaro-Winkler: kept small, a big company's "J…" block is skipped. */
 const MAX_FUZZY_BLOCK = 50;
 
-/** E.164 numbers of a candidate, parsed once (libphonenumber is the scan's most expensive call). */
-const e164Cache = new WeakMap<Candidate, string[]>();
-function phonesOf(c: Candidate): string[] {
+/** Each phone of a candidate as E.164 (null when not a valid number), parsed once: libphonenumber is the scan's most expensive call. */
+const e164Cache = new WeakMap<Candidate, (string | null)[]>();
+function e164Of(c: Candidate): (string | null)[] {
   let numbers = e164Cache.get(c);
-  if (!numbers) {
-    numbers = c.phones.map(e164).filter((x): x is string => x !== null);
-    e164Cache.set(c, numbers);
-  }
+  if (!numbers) e164Cache.set(c, (numbers = c.phones.map(e164)));
   return numbers;
+}
+
+/**
+ * The last four digits of each phone, or null when its text has letters or
+ * marks an extension could hide behind. The same E.164 number always ends in
+ * the same digits, so a pair whose tails differ is told apart without parsing
+ * either: most pairs are, and most records then never need parsing at all.
+ */
+const tailCache = new WeakMap<Candidate, (string | null)[]>();
+function tailsOf(c: Candidate): (string | null)[] {
+  let tails = tailCache.get(c);
+  if (!tails) tailCache.set(c, (tails = c.phones.map((p) => (/[^\d\s()+./-]/.test(p.number) ? null : p.number.replace(/\D/g, '').slice(-4)))));
+  return tails;
+}
+
+function samePhone(a: Candidate, b: Candidate): boolean {
+  if (!a.phones.length || !b.phones.length) return false;
+  const [ta, tb] = [tailsOf(a), tailsOf(b)];
+  for (let i = 0; i < ta.length; i++) {
+    for (let j = 0; j < tb.length; j++) {
+      if (ta[i] !== null && tb[j] !== null && ta[i] !== tb[j]) continue;
+      const number = e164Of(a)[i];
+      if (number && number === e164Of(b)[j]) return true;
+    }
+  }
+  return false;
 }
 
 function blockKeys(c: Candidate, entity: ScanEntity): string[] {
@@ -62,8 +85,7 @@ function blockKeys(c: Candidate, entity: ScanEntity): string[] {
 function compare(a: Candidate, b: Candidate, entity: ScanEntity): { confidence: number; reasons: Reason[] } {
   const reasons: Reason[] = [];
   if (a.emails.some((e) => b.emails.includes(e))) reasons.push('same_email');
-  const aPhones = phonesOf(a);
-  if (aPhones.length && phonesOf(b).some((p) => aPhones.includes(p))) reasons.push('same_phone');
+  if (samePhone(a, b)) reasons.push('same_phone');
   if (entity === 'account') {
     if (a.company && a.company === b.company) reasons.push('same_name');
     else if (a.company && b.company && jaroWinkler(a.company, b.company) >= 0.93) reasons.push('similar_name');
