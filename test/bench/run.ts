@@ -16,6 +16,7 @@ import { formatSalesTable, measureSales } from './sales-cases';
 import { formatTerritoryTable, measureTerritories } from './territory-cases';
 import { formatImportTable, measureImport } from './import-cases';
 import { formatDuplicateTable, measureDuplicateScan } from './duplicate-cases';
+import { formatRendererTable, measureRenderer } from './renderer-cases';
 import { timeRuns } from './stats';
 
 const PAGE = 100;
@@ -105,6 +106,7 @@ async function run(args: BenchArgs): Promise<void> {
     const contactsImport = await measureImport(args.contacts, (line) => console.log(line));
     console.log('Scanning the contacts for duplicates…');
     const duplicateScan = measureDuplicateScan(bench.path);
+    const renderer = await measureRenderer(host, live, 5, (line) => console.log(line));
     const bytes = databaseBytes(bench.path);
     const seeding = bench.seeding
       ? `${bench.seeding.accounts + bench.seeding.contacts} rows in ${bench.seeding.seconds.toFixed(1)} s = ${Math.round(bench.seeding.rowsPerSecond).toLocaleString('en')} rows/s`
@@ -125,6 +127,8 @@ async function run(args: BenchArgs): Promise<void> {
     console.log('');
     console.log(formatImportTable(contactsImport));
     console.log(formatDuplicateTable(duplicateScan));
+    console.log('');
+    console.log(formatRendererTable(renderer));
     console.log('');
     if (bench.salesSeeding) {
       const s = bench.salesSeeding;
@@ -150,6 +154,7 @@ async function run(args: BenchArgs): Promise<void> {
         territories,
         contactsImport,
         duplicateScan,
+        renderer,
       },
       started,
     );
