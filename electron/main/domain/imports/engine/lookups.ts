@@ -9,6 +9,17 @@ const found = (ids: number[]): Found => (ids.length === 0 ? { kind: 'none' } : i
 type KeyEntity = 'contact' | 'account' | 'lead' | 'opportunity' | 'product';
 const TABLES: Record<KeyEntity, string> = { contact: 'contacts', account: 'accounts', lead: 'leads', opportunity: 'opportunities', product: 'products' };
 
+/** One id, or the rare several: a million-row import keeps a number per key rather than an array. */
+type CreatedIds = number | number[];
+
+const idsOf = (ids: CreatedIds | undefined): number[] => (ids === undefined ? [] : typeof ids === 'number' ? [ids] : ids);
+
+function remember(map: Map<string, CreatedIds>, key: string, id: number): void {
+  const ids = map.get(key);
+  if (ids === undefined) map.set(key, id);
+  else if (!idsOf(ids).includes(id)) map.set(key, [...idsOf(ids), id]);
+}
+
 /**
  * Finds existing records for an import: by e-mail, by external id, accounts
  * and opportunities by name, products by SKU and users by name or e-mail.
@@ -24,9 +35,9 @@ export class Lookups {
   private readonly users: Map<string, { id: number; active: boolean; name: string }[]>;
   private readonly accountNames = new Map<string, Found>();
   /** E-mails of contacts this import created: their keys are written at its end, so they are looked up here first. */
-  private readonly createdEmails = new Map<string, number[]>();
+  private readonly createdEmails = new Map<string, CreatedIds>();
   /** External ids of records this import created: a batched record is not in its table yet, so the key's join cannot find it. */
-  private readonly createdExternal = new Map<string, number[]>();
+  private readonly createdExternal = new Map<string, CreatedIds>();
 
   constructor(db: Database) {
     const byKey = (entity: KeyEntity) =>
@@ -57,7 +68,7 @@ export class Lookups {
     const key = address.trim().toLowerCase();
     if (entity === 'lead') return found(this.leadEmail.all(key) as number[]);
     const stored = this.byKey[entity].all('email', key) as number[];
-    const created = entity === 'contact' ? (this.createdEmails.get(key) ?? []) : [];
+    const created = entity === 'contact' ? idsOf(this.createdEmails.get(key)) : [];
     return found(created.length ? [...new Set([...stored, ...created])] : stored);
   }
 
@@ -74,20 +85,19 @@ export class Lookups {
   rememberEmails(addresses: readonly string[], id: number): void {
     for (const address of addresses) {
       const key = address.trim().toLowerCase();
-      const ids = this.createdEmails.get(key) ?? [];
-      if (!ids.includes(id)) this.createdEmails.set(key, [...ids, id]);
+      remember(this.createdEmails, key, id);
     }
   }
 
   external(entity: KeyEntity, id: string): Found {
     const stored = this.byKey[entity].all('external', id.trim()) as number[];
-    const created = this.createdExternal.get(`${entity}:${id.trim()}`);
-    return found(created ? [...new Set([...stored, ...created])] : stored);
+    const created = idsOf(this.createdExternal.get(`${entity}:${id.trim()}`));
+    return found(created.length ? [...new Set([...stored, ...created])] : stored);
   }
 
   rememberExternal(entity: KeyEntity, key: string, id: number): void {
     const k = `${entity}:${key.trim()}`;
-    this.createdExternal.set(k, [...(this.createdExternal.get(k) ?? []), id]);
+    remember(this.createdExternal, k, id);
   }
 
   /** Cached per run; `remember` adds an account the import itself created. */

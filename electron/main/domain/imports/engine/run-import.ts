@@ -8,6 +8,7 @@ import { Lookups } from './lookups';
 import { checkMapping } from './mapping-check';
 import { recordImport, type Counts, type KeptError } from './import-record';
 import { INSERT_BATCH } from './batched-inserts';
+import { DeferredIndexes } from './deferred-indexes';
 import { RowWriter } from './row-writer';
 import { indexCreatedRecords, pauseSearchIndexing } from './search-indexing';
 import { mappedValues, widthError } from './row-values';
@@ -54,6 +55,7 @@ export async function runImport(o: RunImportOptions): Promise<ImportResult> {
     const lookups = new Lookups(db);
     const batch = spec.mode === 'create' && !skipBad && target.batchable ? INSERT_BATCH : 1;
     const writer = new RowWriter(db, target, lookups, { importId, ...by, batch });
+    const deferred = batch > 1 && target.deferrableIndexes ? new DeferredIndexes(db, target.table) : null;
     writer.onAccountCreated = (id) => void assignMany(db, 'account', [id], by, { onCreate: true });
     const planCtx = { db, spec, lookups, userId: o.userId, now: o.now };
     const fail = (list: RowError[], values: readonly string[]) => {
@@ -84,7 +86,10 @@ export async function runImport(o: RunImportOptions): Promise<ImportResult> {
       if (skipBad) savepoint.run();
       try {
         const { changed } = writer.write(outcome.plan, record.line);
-        if (outcome.plan.action === 'create') counts.created++;
+        if (outcome.plan.action === 'create') {
+          counts.created++;
+          deferred?.created(counts.created);
+        }
         else if (changed) counts.updated++;
         else counts.unchanged++;
         if (skipBad) release.run();
@@ -126,6 +131,7 @@ export async function runImport(o: RunImportOptions): Promise<ImportResult> {
       };
     }
     // Only an import that will commit pays for assignment and indexing (a dry run or a failed one rolls back).
+    deferred?.restore();
     for (let i = 0; i < writer.toAssign.length; i += ASSIGN_CHUNK) {
       o.progress?.('Assigning owners by the territory rules', i, writer.toAssign.length);
       if (!assignMany(db, writer.assignAs, writer.toAssign.slice(i, i + ASSIGN_CHUNK), by, { onCreate: true })) break;

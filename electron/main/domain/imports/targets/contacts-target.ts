@@ -71,6 +71,7 @@ export function contactsTarget(db: Database): TargetHandler {
   return {
     entity: 'contact',
     batchable: true,
+    deferrableIndexes: true,
     table: 'contacts',
     defaultKey: (spec) => (spec.columns.includes('externalId') ? 'externalId' : 'email'),
 

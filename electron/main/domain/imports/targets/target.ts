@@ -63,6 +63,8 @@ export interface TargetHandler {
   defaultKey(spec: ImportSpec): ImportSpec['key'];
   /** New records may be written in batches: nothing of the row (related rows, in-file checks) reads them back from the table. */
   batchable?: true;
+  /** The table's secondary indexes serve the grids, never the import's own look-ups: a big import may build them afresh at its end. */
+  deferrableIndexes?: true;
   plan(values: Map<string, string>, ctx: PlanContext): PlanOutcome;
   /** Set-based work on everything the import wrote, once, before it commits (a dry run or a failed import skips it). */
   beforeCommit?(db: Database, importId: number, o: { userId: number; now: string; progress?: ((label: string, done: number, total: number | null) => void) | undefined }): void;
