@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id } from './common';
+import { JobGroupCounts } from './jobs';
 
 /** Main → renderer notifications, one typed channel. */
 export const events = {
@@ -27,6 +28,8 @@ export const events = {
     total: z.number().int().min(0).nullable(),
     finished: z.boolean(),
   }),
+  /** A group of background jobs moved on (a campaign's sends): done (sent), failed, remaining; throttled per group. */
+  'jobs.progress': JobGroupCounts,
 };
 
 export type EventName = keyof typeof events;

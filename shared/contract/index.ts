@@ -19,6 +19,8 @@ import { searchContract } from './search';
 import { territoriesContract } from './territories';
 import { settingsContract } from './settings';
 import { usersContract } from './users';
+import { segmentsContract } from './segments';
+import { jobsContract } from './jobs';
 
 /** Every method the main process offers, by name `<module>.<verb>`. */
 export const contract = {
@@ -40,6 +42,8 @@ export const contract = {
   ...exportsContract,
   ...duplicatesContract,
   ...massUpdateContract,
+  ...segmentsContract,
+  ...jobsContract,
 };
 
 export type Contract = typeof contract;

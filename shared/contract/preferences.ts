@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { method } from './define';
 
-export const GRIDS = ['accounts', 'contacts', 'accountContacts', 'leads', 'opportunities', 'products', 'quotes'] as const;
+export const GRIDS = ['accounts', 'contacts', 'accountContacts', 'leads', 'opportunities', 'products', 'quotes', 'targetListMembers'] as const;
 
 export const GridColumnState = z
   .object({

@@ -25,6 +25,12 @@ export interface SmtpTestServerOptions {
   security?: 'none' | 'starttls' | 'tls';
   /** RCPT TO these addresses (case-insensitive) is refused with 550. */
   rejectRecipients?: string[];
+  /**
+   * Called once a message is stored in `messages` and before the server answers 250: a test can
+   * kill the sending process here (the server has the message, the sender never hears so), or take
+   * the message out of `messages` to play a server that never got it.
+   */
+  beforeReply?: (mail: ReceivedMail) => Promise<void> | void;
 }
 
 export interface SmtpTestServer {
@@ -92,9 +98,13 @@ export async function startSmtpServer(options: SmtpTestServerOptions = {}): Prom
         const login = typeof session.user === 'string' ? session.user : null;
         simpleParser(raw).then(
           (parsed) => {
-            messages.push(Object.assign(parsed, { raw, envelope, login }));
+            const mail = Object.assign(parsed, { raw, envelope, login });
+            messages.push(mail);
             notify();
-            callback();
+            Promise.resolve(options.beforeReply?.(mail)).then(
+              () => callback(),
+              (error: Error) => callback(error),
+            );
           },
           (error: Error) => callback(error),
         );

@@ -100,7 +100,7 @@ async function callMethod(database: string, method: string | undefined, json: st
     io.err(`The input is not valid JSON: ${(error as Error).message}`);
     return 2;
   }
-  const host = await openHost({ database, log: (m, e) => io.err(`${m}: ${String(e)}`) });
+  const host = await openHost({ database, log: (m, e) => io.err(`${m}: ${String(e)}`), background: false });
   try {
     const result = await host.dispatch(method, input, host.session);
     if (result.ok) {

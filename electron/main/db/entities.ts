@@ -19,6 +19,8 @@ import { AuditEntryEntity } from '../domain/audit/audit-entry.entity';
 import { ContactEntity } from '../domain/contacts/contact.entity';
 import { UserPreferenceEntity } from '../domain/preferences/user-preference.entity';
 import { UserEntity } from '../domain/users/user.entity';
+import { SegmentEntity, SuppressionEntity, TargetListEntity, TargetListMemberEntity } from '../domain/segments/segment.entity';
+import { JobEffectEntity, JobEntity, PausedJobGroupEntity } from '../jobs/job.entity';
 
 export const entities = [
   UserEntity, AccountEntity, ContactEntity, AuditEntryEntity, UserPreferenceEntity,
@@ -28,4 +30,6 @@ export const entities = [
   PriceBookEntity, PriceBookEntryEntity, QuoteEntity, QuoteLineEntity, QuoteStatusChangeEntity,
   TeamEntity, TerritoryEntity, TerritoryMemberEntity, TerritoryRuleEntity, AssignmentEntity, AssignmentBatchEntity,
   ImportBatchEntity, ImportChangeEntity, ImportErrorEntity, RecordKeyEntity, MergeEntity, MassUpdateEntity,
+  SegmentEntity, TargetListEntity, TargetListMemberEntity, SuppressionEntity,
+  JobEntity, JobEffectEntity, PausedJobGroupEntity,
 ];

@@ -2,9 +2,11 @@ import type { WriteQueue } from '../db/write-queue';
 import { startQuoteExpiry } from '../domain/quotes/quote-expiry';
 import type { EventBus } from './event-bus';
 import type { Services } from './services';
+import { startJobRunner } from '../jobs/jobs.module';
 
 export interface BackgroundWork {
-  stop(): void;
+  /** Stops the timers and waits for the job a runner has in hand. */
+  stop(): Promise<void>;
 }
 
 /**
@@ -19,10 +21,13 @@ export function startBackgroundWork(services: Services, events: EventBus, writes
   const expiry = startQuoteExpiry(services.quotes.workflow, writes, events, now, log);
   // A big import cut short by a quit or a crash still owes the search index its records.
   void services.imports.searchBacklog.requestIfPending();
+  // The durable scheduler (jobs/): claims due jobs under a lease; handed back when the host closes.
+  const jobs = startJobRunner(services.jobs, writes, events, now, log);
   return {
-    stop: () => {
+    stop: async () => {
       reminders.stop();
       expiry.stop();
+      await jobs.stop();
     },
   };
 }

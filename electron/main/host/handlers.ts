@@ -17,6 +17,8 @@ import { contactsHandlers } from '../domain/contacts/contacts.handlers';
 import { preferencesHandlers } from '../domain/preferences/preferences.handlers';
 import { sessionHandlers, usersHandlers } from '../domain/users/users.handlers';
 import { teamsHandlers } from '../domain/teams/teams.handlers';
+import { segmentsHandlers } from '../domain/segments/segments.module';
+import { jobsHandlers } from '../jobs/jobs.module';
 import type { AllHandlers } from './handler-types';
 import type { Services } from './services';
 
@@ -43,5 +45,7 @@ export function createHandlers(services: Services): AllHandlers {
     ...exportsHandlers(services),
     ...duplicatesHandlers(services),
     ...massUpdateHandlers(services),
+    ...segmentsHandlers(services),
+    ...jobsHandlers(services),
   };
 }

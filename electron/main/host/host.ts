@@ -2,7 +2,7 @@ import { userInfo } from 'node:os';
 import type { DataSource } from 'typeorm';
 import { openDatabase, type MigrationStatus } from '../db/open-database';
 import { WriteQueue } from '../db/write-queue';
-import { startBackgroundWork } from './background';
+import { startBackgroundWork, type BackgroundWork } from './background';
 import type { Session } from './call-context';
 import { createDispatch, type Dispatch } from './dispatch';
 import { EventBus } from './event-bus';
@@ -28,6 +28,11 @@ export interface HostOptions {
   saveFile?: SaveFile;
   /** Folder of the PDF fonts; defaults to resources/fonts found from the running code. */
   fontDir?: string;
+  /**
+   * Reminders, quote expiry, the search catch-up and the job runner; on unless false. The admin CLI
+   * opens the database for one command and must not, say, send a campaign's mail meanwhile.
+   */
+  background?: boolean;
 }
 
 export interface Host {
@@ -71,7 +76,7 @@ export async function openHost(options: HostOptions): Promise<Host> {
     now,
     ...(options.log ? { log: options.log } : {}),
   });
-  const background = startBackgroundWork(services, events, writes, now, options.log ?? ((message, error) => console.error(message, error)));
+  const background: BackgroundWork = options.background === false ? { stop: () => Promise.resolve() } : startBackgroundWork(services, events, writes, now, options.log ?? ((message, error) => console.error(message, error)));
   return {
     dispatch,
     events,
@@ -80,7 +85,7 @@ export async function openHost(options: HostOptions): Promise<Host> {
     session: { userId: user.id },
     migration: { status, backupPath },
     close: async () => {
-      background.stop();
+      await background.stop();
       for (const running of services.imports.running.values()) running.cancel();
       await services.imports.searchBacklog.stop();
       services.imports.staging.dispose();

@@ -17,6 +17,8 @@ import { ContactsService } from '../domain/contacts/contacts.service';
 import { PreferencesService } from '../domain/preferences/preferences.service';
 import { UsersService } from '../domain/users/users.service';
 import { TeamsService } from '../domain/teams/teams.service';
+import { createSegmentsServices, type SegmentsServices } from '../domain/segments/segments.module';
+import { createJobsServices, type JobsServices } from '../jobs/jobs.module';
 
 export interface Services {
   accounts: AccountsService;
@@ -35,8 +37,11 @@ export interface Services {
   quotes: QuotesServices;
   territories: TerritoriesServices;
   imports: ImportsServices;
+  segments: SegmentsServices;
   /** The native Save dialog in the app; absent elsewhere (files come back as bytes). */
   saveFile: SaveFile | undefined;
+  /** The durable scheduler: kinds, the job store, and (once started by the host) this process's runner. */
+  jobs: JobsServices;
 }
 
 export interface ServiceOptions {
@@ -76,6 +81,8 @@ export function createServices(dataSource: DataSource, now: () => string, option
     }),
     territories: createTerritoriesServices(dataSource, { database: options.database, nativeBinding: options.nativeBinding ?? null }),
     imports: createImportsServices(dataSource, { database: options.database, nativeBinding: options.nativeBinding ?? null }),
+    segments: createSegmentsServices(),
     saveFile: options.saveFile,
+    jobs: createJobsServices(dataSource, now, { cipher: options.secrets }),
   };
 }

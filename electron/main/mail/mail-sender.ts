@@ -17,6 +17,8 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   attachments?: MailAttachment[];
+  /** A Message-ID chosen by the caller ('<…@…>'), e.g. one kept by the job scheduler so a redo is recognisable. */
+  messageId?: string;
 }
 
 export interface SentMail {
@@ -102,10 +104,13 @@ export function createMailSender(options: MailSenderOptions): MailSender {
           subject: message.subject,
           text: message.text,
           attachments: (message.attachments ?? []).map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })),
+          ...(message.messageId ? { messageId: message.messageId } : {}),
         });
         return { messageId: info.messageId, accepted: info.accepted.map(addressText), rejected: info.rejected.map(addressText) };
       } catch (error) {
-        throw smtpFailure(error, settings, timeouts);
+        const failure = smtpFailure(error, settings, timeouts);
+        if (mightHaveBeenDelivered(error)) uncertainDeliveries.add(failure);
+        throw failure;
       } finally {
         transport.close();
       }
@@ -185,4 +190,21 @@ export function smtpFailure(error: unknown, settings: SmtpSettings, timeouts: Ma
     default:
       return new CrmError('internal', `Sending through the mail server at ${where} failed: ${reason}.`);
   }
+}
+
+const uncertainDeliveries = new WeakSet<object>();
+
+/**
+ * Whether a failed send may have been delivered anyway: the connection broke or went
+ * silent mid-conversation, possibly after the server had taken the message (SMTP's
+ * "250 after the final dot" can be lost). A refusal with a reply code, a failed login or
+ * TLS setup, or a server that could not be reached at all means it certainly was not.
+ */
+export function mightHaveBeenDelivered(error: unknown): boolean {
+  if (error instanceof CrmError) return uncertainDeliveries.has(error);
+  const e = (error && typeof error === 'object' ? error : {}) as NodemailerFailure;
+  if (typeof e.responseCode === 'number') return false;
+  if (e.code && ['EDNS', 'EAUTH', 'ENOAUTH', 'ETLS', 'EENVELOPE', 'EMESSAGE'].includes(e.code)) return false;
+  if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|Connection timeout|Greeting never received|wrong version number/i.test(e.message ?? '')) return false;
+  return true;
 }

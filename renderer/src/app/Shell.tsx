@@ -36,6 +36,7 @@ export function Shell() {
         <NavLink to="/territories">Territories</NavLink>
         <NavLink to="/import">Import</NavLink>
         <NavLink to="/duplicates">Duplicates</NavLink>
+        <NavLink to="/segments">Segments</NavLink>
         <NavLink to="/admin/users">Users</NavLink>
         <NavLink to="/settings">Settings</NavLink>
       </nav>

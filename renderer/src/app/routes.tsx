@@ -17,6 +17,7 @@ import { adminRoutes } from '../features/admin/adminRoutes';
 import { territoryRoutes } from '../features/territories/territoryRoutes';
 import { importRoutes } from '../features/imports/importRoutes';
 import { duplicateRoutes } from '../features/duplicates/duplicateRoutes';
+import { segmentRoutes } from '../features/segments/segmentRoutes';
 import { NotFound } from './NotFound';
 import { Shell } from './Shell';
 
@@ -43,6 +44,7 @@ export function AppRoutes() {
         {territoryRoutes}
         {importRoutes}
         {duplicateRoutes}
+        {segmentRoutes}
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -9,6 +9,8 @@ import { QuotesAndCatalog1795363568123 } from './1795363568123-QuotesAndCatalog'
 import { TerritoriesAndAssignment1795365103089 } from './1795365103089-TerritoriesAndAssignment';
 import { LeanAssignmentLog1795366000000 } from './1795366000000-LeanAssignmentLog';
 import { ImportsAndRecordKeys1795367000000 } from './1795367000000-ImportsAndRecordKeys';
+import { JobsTable1795368000000 } from './1795368000000-JobsTable';
+import { SegmentsAndLists1795369000000 } from './1795369000000-SegmentsAndLists';
 import { ImportSearchBacklog1795370000000 } from './1795370000000-ImportSearchBacklog';
 
 /** Every migration this build knows, oldest first. Listed by hand so the bundler keeps them. */
@@ -22,5 +24,7 @@ export const migrations: (new () => MigrationInterface)[] = [
   TerritoriesAndAssignment1795365103089,
   LeanAssignmentLog1795366000000,
   ImportsAndRecordKeys1795367000000,
+  JobsTable1795368000000,
+  SegmentsAndLists1795369000000,
   ImportSearchBacklog1795370000000,
 ];

@@ -57,6 +57,8 @@ export const ActivityEntity = new EntitySchema<StoredRow>({
     { columns: ['ownerId', 'startsAt'] },
     // The reminder scheduler's next-due lookup.
     { columns: ['remindAt'], where: '"reminded_at" IS NULL AND "remind_at" IS NOT NULL' },
+    // Segments' "last activity" of contacts: every time a touch is computed from, read from the index alone.
+    { columns: ['contactId', 'deletedAt', 'completedAt', 'endsAt', 'startsAt', 'createdAt'], where: '"contact_id" IS NOT NULL' },
   ],
 });
 

@@ -43,6 +43,8 @@ export const OpportunityEntity = new EntitySchema<StoredRow>({
   },
   indices: [
     { columns: ['accountId'] },
+    // Segments: a contact's open pipeline sums the opportunities it is the primary contact of.
+    { columns: ['primaryContactId'] },
     { columns: ['ownerId', 'expectedCloseDate'] },
     // The kanban's totals read this index alone (no row look-ups), already grouped by stage and currency.
     // deleted_at is a column too: SQLite counts an index as covering only when it holds every column the
@@ -61,6 +63,8 @@ export const OpportunityEntity = new EntitySchema<StoredRow>({
       columns: ['closedAt', 'stageId', 'ownerId', 'currency', 'amountMinor', 'createdAt', 'deletedAt'],
       where: '"deleted_at" IS NULL AND "closed_at" IS NOT NULL',
     },
+    // Segments' "won an opportunity in the last N months": recent closings with their account and contact.
+    { columns: ['closedAt', 'stageId', 'accountId', 'primaryContactId', 'deletedAt'], where: '"deleted_at" IS NULL AND "closed_at" IS NOT NULL' },
   ],
 });
 

@@ -1,0 +1,14 @@
+import { NavLink } from 'react-router';
+
+/** Segments | Target lists | Suppression list: the pages of the segments feature. */
+export function SegmentTabs() {
+  return (
+    <nav className="segment-tabs" aria-label="Segments and lists">
+      <NavLink to="/segments" end>
+        Segments
+      </NavLink>
+      <NavLink to="/lists">Target lists</NavLink>
+      <NavLink to="/suppressions">Suppression list</NavLink>
+    </nav>
+  );
+}
