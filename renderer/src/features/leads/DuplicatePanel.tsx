@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import type { DuplicateMatch } from '../../../../shared/contract/leads';
 import { call } from '../../lib/api';
 import { errorMessage } from '../../lib/formErrors';
-import { useDebounced } from './useDebounced';
+import { useDebounced } from '../../lib/useDebounced';
 import './leads.css';
 
 export interface DuplicateProbe {

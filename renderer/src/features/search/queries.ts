@@ -2,7 +2,7 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import type { GlobalSearchResult } from '../../../../shared/contract/search';
 import { call } from '../../lib/api';
 import { useRecordChanged } from '../../lib/useRecordChanged';
-import { useDebouncedValue } from './useDebouncedValue';
+import { useDebounced } from '../../lib/useDebounced';
 
 export const SEARCH_DEBOUNCE_MS = 150;
 export const HITS_PER_GROUP = 5;
@@ -20,7 +20,7 @@ export interface GlobalSearchState {
 /** search.global for the typed text, debounced; refetched when a record changes while it is on screen. */
 export function useGlobalSearch(text: string): GlobalSearchState {
   const trimmed = text.trim();
-  const settledText = useDebouncedValue(trimmed, SEARCH_DEBOUNCE_MS);
+  const settledText = useDebounced(trimmed, SEARCH_DEBOUNCE_MS);
   const client = useQueryClient();
   useRecordChanged(() => void client.invalidateQueries({ queryKey: ['search'] }));
   const query = useQuery({

@@ -1,21 +1,11 @@
-import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { CHANNELS, type SegmentEntity, type SegmentGroup } from '../../../../shared/contract/segments';
 import { countryName } from '../../../../shared/countries';
 import { errorMessage } from '../../lib/formErrors';
+import { useDebounced } from '../../lib/useDebounced';
 import { formatCount } from '../../lib/format';
 import { CHANNEL_LABELS, ENTITY_NOUNS, RECORD_PATHS } from './labels';
 import { useChannelCounts, useSegmentCount } from './queries';
-
-/** `value`, once it has stayed the same for `delayMs`. */
-function useSettled<T>(value: T, delayMs: number): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = window.setTimeout(() => setSettled(value), delayMs);
-    return () => window.clearTimeout(timer);
-  }, [value, delayMs]);
-  return settled;
-}
 
 export interface LiveCountProps {
   entity: SegmentEntity;
@@ -27,7 +17,7 @@ export interface LiveCountProps {
 /** "1,234 contacts match", per-channel reach and 20 of them, recounted 300 ms after the rule stops changing. */
 export function LiveCount({ entity, root, leftOut }: LiveCountProps) {
   const current = JSON.stringify({ entity, root });
-  const request = useSettled(current, 300);
+  const request = useDebounced(current, 300);
   const count = useSegmentCount(request);
   const channels = useChannelCounts(request);
   const settling = count.isFetching || request !== current;

@@ -5,7 +5,7 @@ import { errorMessage } from '../../lib/formErrors';
 import { formatCount } from '../../lib/format';
 import { territoryKeys } from './queries';
 import { countableRules, type RuleDraft } from './territoryDraft';
-import { useDebounced } from './useDebounced';
+import { useDebounced } from '../../lib/useDebounced';
 
 export interface MatchCountProps {
   parentId: number | null;
