@@ -68,6 +68,8 @@ describe('segments journey', () => {
 
     await page.getByRole('button', { name: 'Save segment' }).click();
     await page.getByRole('status').filter({ hasText: 'Segment “Germany or France” saved' }).waitFor();
+    // A new segment's page opens again as the saved one: the list fields are filled there, not in the page it replaces.
+    await page.getByRole('heading', { name: 'Germany or France' }).waitFor();
     const [saved] = await app.call('segments.list', {});
     expect(saved).toMatchObject({ name: 'Germany or France', entity: 'contact', version: 1 });
     expect((await app.call('segments.get', { id: saved!.id })).root).toEqual({
