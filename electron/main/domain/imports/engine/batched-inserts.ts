@@ -29,6 +29,8 @@ export class BatchedInserts {
   private nextId: number;
   private pending: Pending[] = [];
   private readonly statements = new Map<string, Statement>();
+  /** A row's own columns (by their names joined) → every column it is written with: one array per shape, not per row. */
+  private readonly shapes = new Map<string, { columns: string[]; signature: string }>();
 
   private readonly constantColumns: string[];
   private readonly constantValues: (string | number | null)[];
@@ -50,11 +52,16 @@ export class BatchedInserts {
   /** Queues a row and returns the id it will have. */
   add(values: ColumnValues, line: number | null = null): number {
     const own = Object.keys(values);
-    const columns = this.constantColumns.length ? [...own, ...this.constantColumns] : own;
+    const key = own.join(',');
+    let shape = this.shapes.get(key);
+    if (!shape) {
+      const columns = [...own, ...this.constantColumns];
+      this.shapes.set(key, (shape = { columns, signature: columns.join(',') }));
+    }
     const row: (string | number | null)[] = own.map((c) => values[c] ?? null);
     if (this.constantValues.length) row.push(...this.constantValues);
     const id = this.nextId++;
-    this.pending.push({ id, signature: columns.join(','), columns, values: row, line });
+    this.pending.push({ id, signature: shape.signature, columns: shape.columns, values: row, line });
     if (this.pending.length >= this.batch) this.flush();
     return id;
   }

@@ -124,7 +124,17 @@ export function contactsTarget(db: Database): TargetHandler {
         const fromAccount = acct.id ? accountOwner(acct.id) : null;
         const columns = contactColumns(parsed.data);
         columns.owner_id = owner ?? fromAccount ?? ctx.userId;
-        return { ok: true, plan: { action: 'create', columns, externalId, newAccount: acct.create, ownerFromRules: owner === null && acct.create !== null } };
+        return {
+          ok: true,
+          plan: {
+            action: 'create',
+            columns,
+            externalId,
+            newAccount: acct.create,
+            ownerFromRules: owner === null && acct.create !== null,
+            emails: parsed.data.emails.map((e) => e.address),
+          },
+        };
       }
 
       if (acct.create !== null) return { ok: false, errors: [{ field: 'accountName', message: `No account called "${acct.create}": an update does not create accounts` }] };

@@ -41,6 +41,8 @@ export type RowPlan =
       /** No owner in the file: accounts and leads are assigned by the territory rules, contacts take their account's owner. */
       ownerFromRules: boolean;
       related?: RelatedRow[];
+      /** A new contact's e-mail addresses: later rows of the file must find it by them before its keys are written. */
+      emails?: readonly string[];
     }
   | { action: 'update'; id: number; columns: ColumnValues; before: ColumnValues; externalId: string | null; related?: RelatedRow[] }
   | { action: 'unchanged'; id: number };
