@@ -21,6 +21,8 @@ import { settingsContract } from './settings';
 import { usersContract } from './users';
 import { segmentsContract } from './segments';
 import { jobsContract } from './jobs';
+import { campaignsContract } from './campaigns';
+import { campaignResultsContract } from './campaign-results';
 
 /** Every method the main process offers, by name `<module>.<verb>`. */
 export const contract = {
@@ -44,6 +46,8 @@ export const contract = {
   ...massUpdateContract,
   ...segmentsContract,
   ...jobsContract,
+  ...campaignsContract,
+  ...campaignResultsContract,
 };
 
 export type Contract = typeof contract;

@@ -85,7 +85,10 @@ export const Lead = z.object({
   status: z.enum(LEAD_STATUSES),
   disqualifiedReason: z.string().nullable(),
   rating: z.enum(LEAD_RATINGS).nullable(),
+  /** The last campaign that touched the lead (the one users see and may set). */
   campaignId: Id.nullable(),
+  /** The first campaign that touched it: kept by the campaigns module, read-only here. */
+  firstTouchCampaignId: Id.nullable(),
   owner: z.object({ id: Id, name: z.string() }),
   ownerLocked: z.boolean(),
   /** The territory the lead was last assigned through; null when none. */

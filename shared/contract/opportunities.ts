@@ -109,7 +109,10 @@ export const Opportunity = z.object({
   lostReason: z.string().nullable(),
   closedAt: Timestamp.nullable(),
   leadId: Id.nullable(),
+  /** Last-touch campaign: the one chosen, else its lead's, else the latest that reached its primary contact (domain/campaigns/attribution.ts). */
   campaignId: Id.nullable(),
+  /** First-touch campaign, set when the opportunity is created; read-only. */
+  firstTouchCampaignId: Id.nullable(),
   owner: UserRef,
   ownerLocked: z.boolean(),
 });

@@ -18,6 +18,7 @@ import { formatImportTable, measureImport } from './import-cases';
 import { formatDuplicateTable, measureDuplicateScan } from './duplicate-cases';
 import { formatSegmentTable, measureSegments } from './segment-cases';
 import { formatJobsTable, measureJobs } from './jobs-cases';
+import { formatCampaignSendTable, measureCampaignSend } from './campaign-send-cases';
 import { formatRendererTable, measureRenderer } from './renderer-cases';
 import { timeRuns } from './stats';
 
@@ -112,6 +113,8 @@ async function run(args: BenchArgs): Promise<void> {
     const segments = await measureSegments(RESULTS_DIR, 1_000_000, Math.min(args.runs, 20), (line) => console.log(line));
     // The scheduler's own cost per job, on a database of its own (10,000 no-op jobs).
     const jobs = await measureJobs(10_000, (line) => console.log(line));
+    // A one-step e-mail campaign through the scheduler to an SMTP server on loopback (in this process).
+    const campaignSend = await measureCampaignSend(500, (line) => console.log(line));
     const renderer = await measureRenderer(host, live, 5, (line) => console.log(line));
     const bytes = databaseBytes(bench.path);
     const seeding = bench.seeding
@@ -137,6 +140,8 @@ async function run(args: BenchArgs): Promise<void> {
     console.log(formatSegmentTable(segments));
     console.log('');
     console.log(formatJobsTable(jobs));
+    console.log('');
+    console.log(formatCampaignSendTable(campaignSend));
     console.log('');
     console.log(formatRendererTable(renderer));
     console.log('');
@@ -166,6 +171,7 @@ async function run(args: BenchArgs): Promise<void> {
         duplicateScan,
         segments,
         jobs,
+        campaignSend,
         renderer,
       },
       started,

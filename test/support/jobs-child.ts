@@ -8,6 +8,7 @@
  * record: runs `test.record` jobs; each run inserts a row into test_runs (every run,
  *   lease-checked) and, once per job, one into test_effects (the exactly-once ledger).
  * mail: runs `mail.send` jobs with the SMTP settings stored in the database.
+ * campaign: runs `campaign.step` jobs (campaign journeys) with those settings.
  */
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -21,8 +22,10 @@ import { JobStore } from '../../electron/main/jobs/job-store';
 import { MAIL_SEND, mailSendJob } from '../../electron/main/jobs/kinds/mail-send.job';
 import { createMailSender } from '../../electron/main/mail/mail-sender';
 import { keyFileFor, localKeyCipher } from '../../electron/main/mail/secret-cipher';
+import { campaignStepJob } from '../../electron/main/domain/campaigns/journey.job';
+import { CAMPAIGN_STEP } from '../../electron/main/domain/campaigns/schedule';
 
-const [database, mode, runnerId, leaseMs] = process.argv.slice(2) as [string, 'record' | 'mail', string, string];
+const [database, mode, runnerId, leaseMs] = process.argv.slice(2) as [string, 'record' | 'mail' | 'campaign', string, string];
 
 async function main(): Promise<void> {
   const { dataSource } = await openDatabase({ database, migrate: false });
@@ -36,11 +39,16 @@ async function main(): Promise<void> {
         await ctx.once(`record:${ctx.payload.n}`, (em) => em.query(`INSERT INTO test_effects (job_id, runner) VALUES (?, ?)`, [ctx.job.id, runnerId]));
       },
     });
-  } else {
+  } else if (mode === 'mail') {
     const settings = new AppSettingsStore(dataSource);
     registry.register(MAIL_SEND, mailSendJob({ sender: createMailSender({ store: settings, cipher: localKeyCipher(keyFileFor(database)) }), settings }));
   }
   const store = new JobStore(registry, () => new Date().toISOString());
+  if (mode === 'campaign') {
+    const settings = new AppSettingsStore(dataSource);
+    const cipher = localKeyCipher(keyFileFor(database));
+    registry.register(CAMPAIGN_STEP, campaignStepJob({ jobs: store, sender: createMailSender({ store: settings, cipher }), settings, cipher }));
+  }
   const runner = new JobRunner({ dataSource, writes: new WriteQueue(dataSource), registry, store, now: () => new Date(), runnerId, leaseMs: Number(leaseMs) });
 
   process.stdout.write('ready\n');

@@ -13,7 +13,7 @@ export interface RunnerProcess {
 }
 
 /** Starts test/support/jobs-child.ts on `database` (see there). */
-export function startRunnerProcess(database: string, mode: 'record' | 'mail', runnerId: string, leaseMs: number): RunnerProcess {
+export function startRunnerProcess(database: string, mode: 'record' | 'mail' | 'campaign', runnerId: string, leaseMs: number): RunnerProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', resolve(__dirname, 'jobs-child.ts'), database, mode, runnerId, String(leaseMs)], {
     stdio: ['pipe', 'pipe', 'pipe'],
   });

@@ -20,6 +20,7 @@ import { ContactEntity } from '../domain/contacts/contact.entity';
 import { UserPreferenceEntity } from '../domain/preferences/user-preference.entity';
 import { UserEntity } from '../domain/users/user.entity';
 import { SegmentEntity, SuppressionEntity, TargetListEntity, TargetListMemberEntity } from '../domain/segments/segment.entity';
+import { CallListItemEntity, CampaignEntity, CampaignMemberEntity, CampaignResponseEntity, CampaignStepEntity, CampaignTouchEntity } from '../domain/campaigns/campaign.entity';
 import { JobEffectEntity, JobEntity, PausedJobGroupEntity } from '../jobs/job.entity';
 
 export const entities = [
@@ -32,4 +33,5 @@ export const entities = [
   ImportBatchEntity, ImportChangeEntity, ImportErrorEntity, RecordKeyEntity, MergeEntity, MassUpdateEntity,
   SegmentEntity, TargetListEntity, TargetListMemberEntity, SuppressionEntity,
   JobEntity, JobEffectEntity, PausedJobGroupEntity,
+  CampaignEntity, CampaignStepEntity, CampaignMemberEntity, CampaignTouchEntity, CampaignResponseEntity, CallListItemEntity,
 ];

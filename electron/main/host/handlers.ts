@@ -19,6 +19,8 @@ import { sessionHandlers, usersHandlers } from '../domain/users/users.handlers';
 import { teamsHandlers } from '../domain/teams/teams.handlers';
 import { segmentsHandlers } from '../domain/segments/segments.module';
 import { jobsHandlers } from '../jobs/jobs.module';
+import { campaignsHandlers } from '../domain/campaigns/campaigns.module';
+import { campaignResultsHandlers } from '../domain/campaigns/campaign-results.handlers';
 import type { AllHandlers } from './handler-types';
 import type { Services } from './services';
 
@@ -47,5 +49,7 @@ export function createHandlers(services: Services): AllHandlers {
     ...massUpdateHandlers(services),
     ...segmentsHandlers(services),
     ...jobsHandlers(services),
+    ...campaignsHandlers(services),
+    ...campaignResultsHandlers(services),
   };
 }

@@ -86,6 +86,7 @@ export async function openHost(options: HostOptions): Promise<Host> {
     migration: { status, backupPath },
     close: async () => {
       await background.stop();
+      services.campaigns.close();
       for (const running of services.imports.running.values()) running.cancel();
       await services.imports.searchBacklog.stop();
       services.imports.staging.dispose();

@@ -19,6 +19,7 @@ import { UsersService } from '../domain/users/users.service';
 import { TeamsService } from '../domain/teams/teams.service';
 import { createSegmentsServices, type SegmentsServices } from '../domain/segments/segments.module';
 import { createJobsServices, type JobsServices } from '../jobs/jobs.module';
+import { createCampaignsServices, type CampaignsServices } from '../domain/campaigns/campaigns.module';
 
 export interface Services {
   accounts: AccountsService;
@@ -42,6 +43,7 @@ export interface Services {
   saveFile: SaveFile | undefined;
   /** The durable scheduler: kinds, the job store, and (once started by the host) this process's runner. */
   jobs: JobsServices;
+  campaigns: CampaignsServices;
 }
 
 export interface ServiceOptions {
@@ -59,6 +61,8 @@ export interface ServiceOptions {
 export function createServices(dataSource: DataSource, now: () => string, options: ServiceOptions): Services {
   const settings = createSettingsServices(dataSource);
   const opportunities = createOpportunitiesServices(dataSource, now);
+  const mail = createMailServices(dataSource, { cipher: options.secrets });
+  const jobs = createJobsServices(dataSource, now, { cipher: options.secrets });
   return {
     accounts: new AccountsService(dataSource),
     contacts: new ContactsService(dataSource),
@@ -72,7 +76,7 @@ export function createServices(dataSource: DataSource, now: () => string, option
     search: createSearchServices(dataSource, now),
     catalog: createCatalogServices(dataSource),
     settings,
-    mail: createMailServices(dataSource, { cipher: options.secrets }),
+    mail,
     quotes: createQuotesServices(dataSource, {
       settings: settings.store,
       opportunities: opportunities.opportunities,
@@ -83,6 +87,7 @@ export function createServices(dataSource: DataSource, now: () => string, option
     imports: createImportsServices(dataSource, { database: options.database, nativeBinding: options.nativeBinding ?? null }),
     segments: createSegmentsServices(),
     saveFile: options.saveFile,
-    jobs: createJobsServices(dataSource, now, { cipher: options.secrets }),
+    jobs,
+    campaigns: createCampaignsServices(dataSource, { jobs, mail, fontDir: options.fontDir }),
   };
 }

@@ -97,6 +97,20 @@ export class JobError extends Error {
   }
 }
 
+/**
+ * Not now: the job goes back to the queue for `until` (ISO UTC) without using an attempt — quiet hours, a
+ * throttle, an A/B test still deciding. Not a failure: nothing is logged and its last error stays as it was.
+ */
+export class JobDeferred extends Error {
+  constructor(
+    readonly until: string,
+    readonly reason: string,
+  ) {
+    super(`Deferred until ${until}: ${reason}`);
+    this.name = 'JobDeferred';
+  }
+}
+
 /** This runner no longer holds the job (paused, cancelled, or taken over after its lease ran out): stop, write nothing. */
 export class LeaseLostError extends Error {
   constructor(jobId: number) {

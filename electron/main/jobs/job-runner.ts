@@ -5,7 +5,7 @@ import type { JobGroupCounts } from '../../../shared/contract/jobs';
 import { CrmError } from '../../../shared/errors';
 import { sqliteHandle } from '../db/sqlite-handle';
 import { once, onceExternal, type EffectEnv } from './effects';
-import { JobError, LeaseLostError, type JobContext, type JobRegistry } from './job-registry';
+import { JobDeferred, JobError, LeaseLostError, type JobContext, type JobRegistry } from './job-registry';
 import { JobStore, errorText, type ClaimedJob } from './job-store';
 
 /** setTimeout/clearTimeout, injectable so a test decides when a poll or a lease renewal "goes off". */
@@ -233,6 +233,10 @@ export class JobRunner {
       });
     } catch (error) {
       if (this.stopped || error instanceof LeaseLostError) return null;
+      if (error instanceof JobDeferred) {
+        await writes.run((em) => store.defer(em, job.id, this.id, error.until));
+        return null;
+      }
       const outcome = await writes.run((em) =>
         store.fail(em, job, this.id, errorText(error), {
           retryable: isRetryable(error),

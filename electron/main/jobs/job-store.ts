@@ -230,6 +230,38 @@ export class JobStore {
     return changes === 1 ? 'failed' : 'lost';
   }
 
+  /** Back to the queue until `runAt`, giving back the attempt its claim counted. 'lost' when this runner no longer held it. */
+  async defer(em: EntityManager, id: number, runnerId: string, runAt: string): Promise<'deferred' | 'lost'> {
+    const { changes } = await new Sql(em).run(
+      `UPDATE jobs SET status = 'queued', run_at = ?, attempts = attempts - 1, lease_owner = NULL, lease_until = NULL
+        WHERE id = ? AND lease_owner = ? AND status = 'running'`,
+      [new Date(Date.parse(runAt)).toISOString(), id, runnerId],
+    );
+    return changes === 1 ? 'deferred' : 'lost';
+  }
+
+  /**
+   * Enqueues one job per row of `select` in one statement — a campaign step for 100,000 members is one
+   * INSERT … SELECT, not 100,000 round trips. The query yields the columns `payload` (JSON text, which the
+   * kind's schema checks again when the job runs), `run_at` (ISO UTC) and `dedupe_key`; rows whose key
+   * exists already are left out. A paused group's jobs are added paused. Returns how many were added.
+   */
+  async enqueueSelected(em: EntityManager, input: { kind: string; group: string | null; maxAttempts?: number; select: string; params: unknown[] }): Promise<number> {
+    const handler = this.registry.get(input.kind);
+    if (!handler) throw new CrmError('validation', `There is no job kind called ${input.kind}.`);
+    if (input.group !== null && !JobGroup.safeParse(input.group).success) throw new CrmError('validation', `"${input.group}" is not a job group ('<what>:<id>').`);
+    const { changes } = await new Sql(em).run(
+      `INSERT INTO jobs (kind, group_key, payload, run_at, status, attempts, max_attempts, dedupe_key, created_at)
+       SELECT ?, ?, s.payload, s.run_at,
+              CASE WHEN EXISTS (SELECT 1 FROM paused_job_groups WHERE group_key = ?) THEN 'paused' ELSE 'queued' END,
+              0, ?, s.dedupe_key, ?
+         FROM (${input.select}) s WHERE true
+       ON CONFLICT (dedupe_key) DO NOTHING`,
+      [input.kind, input.group, input.group, input.maxAttempts ?? handler.maxAttempts ?? 5, this.now(), ...input.params],
+    );
+    return changes;
+  }
+
   async pauseGroup(em: EntityManager, group: string, userId: number | null): Promise<number> {
     const sql = new Sql(em);
     // A running job is paused too: its runner's next lease check fails and it stops before its next step;

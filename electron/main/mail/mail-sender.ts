@@ -16,6 +16,10 @@ export interface OutgoingMail {
   cc?: string[];
   subject: string;
   text: string;
+  /** An HTML alternative to `text` (campaign mail); the text part stays for clients that show no HTML. */
+  html?: string;
+  /** Extra header lines, e.g. List-Unsubscribe; values must be single lines. */
+  headers?: Record<string, string>;
   attachments?: MailAttachment[];
   /** A Message-ID chosen by the caller ('<…@…>'), e.g. one kept by the job scheduler so a redo is recognisable. */
   messageId?: string;
@@ -53,7 +57,16 @@ export interface MailSenderOptions {
   /** Defaults to nodemailer's SMTP transport. Tests inject one to trust a self-signed loopback certificate. */
   createTransport?: (options: SMTPTransportOptions) => MailTransport;
   timeouts?: Partial<MailTimeouts>;
+  /**
+   * Keep one pooled connection open between sends (closed after `POOL_IDLE_MS` without one, or when the settings
+   * change) instead of a fresh connection per message: for campaign runs, where the connection set-up is most
+   * of a message's cost. One-off sends (a quote) keep the default.
+   */
+  pooled?: boolean;
 }
+
+/** How long a pooled connection stays open without a message. */
+export const POOL_IDLE_MS = 30_000;
 
 export interface MailSender {
   /**
@@ -63,6 +76,8 @@ export interface MailSender {
    * cannot be reached or does not answer in time.
    */
   send(message: OutgoingMail): Promise<SentMail>;
+  /** Closes a pooled connection (the app is closing); the next send would open a new one. */
+  close?(): void;
 }
 
 /** The nodemailer options for the stored settings: secure by default (certificates are always verified). */
@@ -91,11 +106,13 @@ export function transportOptions(settings: SmtpSettings, timeouts: MailTimeouts)
 export function createMailSender(options: MailSenderOptions): MailSender {
   const timeouts: MailTimeouts = { ...DEFAULT_MAIL_TIMEOUTS, ...options.timeouts };
   const makeTransport = options.createTransport ?? ((o: SMTPTransportOptions) => createNodemailerTransport(o));
+  const pool = options.pooled ? pooledTransports(makeTransport) : null;
   return {
     async send(message) {
       const settings = await readSmtpSettings(options.store, options.cipher);
       assertReady(settings);
-      const transport = makeTransport(transportOptions(settings, timeouts));
+      const transportOpts = transportOptions(settings, timeouts);
+      const transport = pool ? pool.take(transportOpts) : makeTransport(transportOpts);
       try {
         const info = await transport.sendMail({
           from: { name: settings.fromName, address: settings.fromAddress },
@@ -103,17 +120,57 @@ export function createMailSender(options: MailSenderOptions): MailSender {
           ...(message.cc?.length ? { cc: message.cc } : {}),
           subject: message.subject,
           text: message.text,
+          ...(message.html !== undefined ? { html: message.html } : {}),
+          ...(message.headers ? { headers: message.headers } : {}),
           attachments: (message.attachments ?? []).map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })),
           ...(message.messageId ? { messageId: message.messageId } : {}),
         });
         return { messageId: info.messageId, accepted: info.accepted.map(addressText), rejected: info.rejected.map(addressText) };
       } catch (error) {
+        // A pooled connection that failed may be broken: the next send opens a new one.
+        pool?.discard();
         const failure = smtpFailure(error, settings, timeouts);
         if (mightHaveBeenDelivered(error)) uncertainDeliveries.add(failure);
         throw failure;
       } finally {
-        transport.close();
+        if (pool) pool.release();
+        else transport.close();
       }
+    },
+    close: () => pool?.close(),
+  };
+}
+
+/** One pooled transport for the current settings, closed when they change or after POOL_IDLE_MS unused. */
+function pooledTransports(makeTransport: (o: SMTPTransportOptions) => MailTransport) {
+  let current: { key: string; transport: MailTransport } | null = null;
+  let idle: ReturnType<typeof setTimeout> | null = null;
+  const discard = () => {
+    current?.transport.close();
+    current = null;
+  };
+  return {
+    take(o: SMTPTransportOptions): MailTransport {
+      if (idle) clearTimeout(idle);
+      idle = null;
+      const key = JSON.stringify(o);
+      if (current?.key !== key) {
+        discard();
+        // maxConnections 1: messages go one after another anyway (the scheduler runs one job at a time).
+        current = { key, transport: makeTransport({ ...o, pool: true, maxConnections: 1 } as SMTPTransportOptions) };
+      }
+      return current.transport;
+    },
+    release() {
+      if (idle) clearTimeout(idle);
+      idle = setTimeout(discard, POOL_IDLE_MS);
+      idle.unref?.();
+    },
+    discard,
+    close() {
+      if (idle) clearTimeout(idle);
+      idle = null;
+      discard();
     },
   };
 }

@@ -12,6 +12,7 @@ import { ImportsAndRecordKeys1795367000000 } from './1795367000000-ImportsAndRec
 import { JobsTable1795368000000 } from './1795368000000-JobsTable';
 import { SegmentsAndLists1795369000000 } from './1795369000000-SegmentsAndLists';
 import { ImportSearchBacklog1795370000000 } from './1795370000000-ImportSearchBacklog';
+import { Campaigns1795371000000 } from './1795371000000-Campaigns';
 
 /** Every migration this build knows, oldest first. Listed by hand so the bundler keeps them. */
 export const migrations: (new () => MigrationInterface)[] = [
@@ -27,4 +28,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   JobsTable1795368000000,
   SegmentsAndLists1795369000000,
   ImportSearchBacklog1795370000000,
+  Campaigns1795371000000,
 ];

@@ -107,7 +107,7 @@ export async function convertLead(em: EntityManager, input: z.output<typeof Conv
         accountId,
         primaryContactId: contactId,
         ownerId: lead.owner.id,
-        campaignId: lead.campaignId,
+        // No campaignId: the opportunity takes the lead's first and last touch (campaigns/attribution.ts, through leadId).
         ...(o.stageId !== undefined ? { stageId: o.stageId } : {}),
         ...(o.expectedCloseDate !== undefined ? { expectedCloseDate: o.expectedCloseDate } : {}),
       },

@@ -35,8 +35,13 @@ export const LeadEntity = new EntitySchema<StoredRow>({
     territoryId: { type: 'integer', nullable: true },
     /** Kept by its owner: realignment leaves it alone. */
     ownerLocked: { type: 'boolean', default: false },
-    /** Campaigns arrive with the marketing module; no foreign key until then. */
+    /**
+     * Campaign attribution: the last campaign that touched the lead before it was created or qualified (the
+     * "campaign source" users see and may set), and the first. No foreign keys: a campaign that has reached
+     * anyone is never deleted, only cancelled (campaigns.service.ts), and adding one would rebuild the table.
+     */
     campaignId: { type: 'integer', nullable: true },
+    firstTouchCampaignId: { type: 'integer', nullable: true },
     score: { type: 'integer', default: 0 },
     /** JSON [{rule, points}] explaining the score. */
     scoreReasons: { type: 'text', default: '[]' },
@@ -67,5 +72,8 @@ export const LeadEntity = new EntitySchema<StoredRow>({
     { columns: ['emailNormalized'] },
     { columns: ['phoneE164'] },
     { columns: ['sortName', 'id'], where: '"deleted_at" IS NULL' },
+    // The campaign ROI report counts leads per campaign, by first and by last touch.
+    { columns: ['campaignId'], where: '"campaign_id" IS NOT NULL' },
+    { columns: ['firstTouchCampaignId'], where: '"first_touch_campaign_id" IS NOT NULL' },
   ],
 });

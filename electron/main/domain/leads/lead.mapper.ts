@@ -100,6 +100,7 @@ export function leadFromRow(r: Record<string, any>): Lead {
     disqualifiedReason: r.disqualified_reason,
     rating: r.rating,
     campaignId: r.campaign_id,
+    firstTouchCampaignId: r.first_touch_campaign_id,
     ownerLocked: r.owner_locked === 1,
     territory: r.territory_id && r.territory_name ? { id: r.territory_id, name: r.territory_name } : null,
     score: r.score,

@@ -13,6 +13,7 @@ import { CrmError } from '../../../../shared/errors';
 import { foldForSort } from '../../../../shared/text';
 import { Sql } from '../../db/sql';
 import type { CallContext } from '../../host/call-context';
+import { opportunityAttribution } from '../campaigns/attribution';
 import { loadRecord } from '../records/load-record';
 import { fetchGridPage } from '../records/grid-page';
 import { gridSql, type GridColumn } from '../records/grid-sql';
@@ -78,6 +79,7 @@ export class OpportunitiesService {
     const stage = await this.resolveStage(sql, input.pipelineId, input.stageId, 'stageId');
     const now = ctx.now();
     const state = transition(null, stage, { probability: input.probability, lostReason: input.lostReason }, now);
+    const touch = await opportunityAttribution(em, { leadId: extra.leadId ?? null, primaryContactId: input.primaryContactId, campaignId: input.campaignId, at: now });
     const columns: ColumnValues = {
       name: input.name,
       sort_name: foldForSort(input.name),
@@ -95,7 +97,8 @@ export class OpportunitiesService {
       lost_reason: state.lost_reason,
       closed_at: state.closed_at,
       lead_id: extra.leadId ?? null,
-      campaign_id: input.campaignId,
+      campaign_id: touch.campaignId,
+      first_touch_campaign_id: touch.firstTouchCampaignId,
     };
     if (input.ownerLocked !== undefined) columns.owner_locked = input.ownerLocked ? 1 : 0;
     const id = await insertRecord(em, TABLE, columns, ctx);

@@ -30,7 +30,9 @@ export const OpportunityEntity = new EntitySchema<StoredRow>({
     /** When it was won or lost (UTC); null while open. */
     closedAt: { type: 'datetime', nullable: true },
     leadId: { type: 'integer', nullable: true },
+    /** Last- and first-touch campaign attribution, as on leads (lead.entity.ts). */
     campaignId: { type: 'integer', nullable: true },
+    firstTouchCampaignId: { type: 'integer', nullable: true },
   },
   relations: {
     ...recordRelations,
@@ -43,6 +45,9 @@ export const OpportunityEntity = new EntitySchema<StoredRow>({
   },
   indices: [
     { columns: ['accountId'] },
+    // The campaign ROI report: opportunities and won revenue per campaign, by first and by last touch.
+    { columns: ['campaignId', 'closedAt', 'stageId', 'currency', 'amountMinor', 'deletedAt'], where: '"campaign_id" IS NOT NULL' },
+    { columns: ['firstTouchCampaignId', 'closedAt', 'stageId', 'currency', 'amountMinor', 'deletedAt'], where: '"first_touch_campaign_id" IS NOT NULL' },
     // Segments: a contact's open pipeline sums the opportunities it is the primary contact of.
     { columns: ['primaryContactId'] },
     { columns: ['ownerId', 'expectedCloseDate'] },

@@ -60,6 +60,7 @@ export function opportunityFromRow(r: Record<string, any>): Opportunity {
     closedAt: r.closed_at,
     leadId: r.lead_id,
     campaignId: r.campaign_id,
+    firstTouchCampaignId: r.first_touch_campaign_id,
     ownerLocked: r.owner_locked === 1,
   };
 }
