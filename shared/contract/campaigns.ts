@@ -24,6 +24,23 @@ export const LETTER_LAYOUTS = ['din5008b', 'us10'] as const;
 export const VARIANT_KEYS = ['A', 'B', 'C', 'D'] as const;
 export type VariantKey = (typeof VARIANT_KEYS)[number];
 
+/** The merge fields e-mail, SMS, letters and call scripts understand (checked when a journey is saved). */
+export const MERGE_FIELDS = [
+  'firstName',
+  'lastName',
+  'fullName',
+  'email',
+  'phone',
+  'accountName',
+  'title',
+  'city',
+  'country',
+  'ownerName',
+  'campaignName',
+  'unsubscribeLink',
+] as const;
+export type MergeField = (typeof MERGE_FIELDS)[number];
+
 /** Which transitions a user may make; 'active' from 'planned' starts the campaign (enrols its list, schedules the first step). */
 export const STATUS_TRANSITIONS: Record<CampaignStatus, readonly CampaignStatus[]> = {
   planned: ['active', 'cancelled'],
@@ -326,7 +343,14 @@ export const campaignsContract = {
     summary: "One PDF with a letter for every member a letter step has queued (saved through the Save dialog in the app, else returned as bytes)",
     writes: false,
     input: z.object({ stepId: Id }).strict(),
-    output: z.object({ fileName: z.string(), letters: z.number().int(), savedTo: z.string().nullable(), contentBase64: z.string().nullable() }),
+    output: z.object({
+      fileName: z.string(),
+      letters: z.number().int(),
+      /** What was printed differently or left out (a shortened address line, a member without an address). */
+      warnings: z.array(z.string()),
+      savedTo: z.string().nullable(),
+      contentBase64: z.string().nullable(),
+    }),
   }),
   'campaigns.lettersMailed': method({
     summary: "Mark a letter step's queued letters as mailed (the journey goes on for them)",

@@ -17,13 +17,22 @@ export interface E2eApp {
   browser: Browser;
   newPage(): Promise<Page>;
   screenshot(page: Page, name: string): Promise<void>;
+  /**
+   * Moves the host's clock on (it runs that far ahead of the wall clock) and has the job runner look for due jobs at
+   * once: a campaign step days after the first comes due without waiting or touching the jobs table.
+   */
+  advance(ms: number): void;
+  /** Has the job runner look for due jobs now instead of at its next poll. */
+  wake(): void;
   close(): Promise<void>;
 }
 
 /** A fresh database, the harness on 127.0.0.1 and Debian's Chromium (never a downloaded browser). */
 export async function startE2eApp(): Promise<E2eApp> {
   const dir = mkdtempSync(join(tmpdir(), 'crm-e2e-'));
-  const host = await openHost({ database: join(dir, 'crm.sqlite'), defaultUserName: 'Erika Mustermann' });
+  let offset = 0;
+  const host = await openHost({ database: join(dir, 'crm.sqlite'), defaultUserName: 'Erika Mustermann', now: () => new Date(Date.now() + offset) });
+  const wake = () => host.services.jobs.runner?.wake();
   const harness = await startHarness(host, resolve(__dirname, '../../out/renderer'));
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -59,6 +68,11 @@ export async function startE2eApp(): Promise<E2eApp> {
     async screenshot(page, name) {
       await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
     },
+    advance(ms) {
+      offset += ms;
+      wake();
+    },
+    wake,
     async close() {
       await browser.close();
       await harness.close();

@@ -103,4 +103,30 @@ describe('settings journey', () => {
     await tab(page, 'Company').click();
     expect(await field(page, 'Company name').inputValue()).toBe('Müller Büroausstattung GmbH');
   });
+
+  it('sets up the SMS gateway: a GET without {text} is refused at the field, the header value is write-only', async () => {
+    const page = await app.newPage();
+    await page.goto(new URL('#/settings?tab=sms', app.harness.url).toString());
+    await page.getByRole('heading', { level: 1, name: 'Settings', exact: true }).waitFor();
+    await field(page, 'Address').fill('https://sms.example.com/send?to={to}');
+    await page.getByRole('button', { name: 'Save SMS gateway' }).click();
+    await page.getByText('{text} must appear in the address or the body').waitFor();
+    expect((await db('campaigns.smsGateway', {})).configured).toBe(false);
+
+    await field(page, 'Address').fill('https://sms.example.com/send');
+    await field(page, 'Method').selectOption('POST');
+    await field(page, 'Body type').fill('application/json');
+    await field(page, 'Body').fill('{"to": "{to}", "text": "{text}"}');
+    await field(page, 'Authorization header').fill('X-Api-Key');
+    await field(page, 'Header value').fill('s3cr3t-key');
+    await page.getByRole('button', { name: 'Save SMS gateway' }).click();
+    await page.getByText('Header value: stored', { exact: true }).waitFor();
+    const saved = await db('campaigns.smsGateway', {});
+    expect(saved).toMatchObject({ configured: true, method: 'POST', authHeaderName: 'X-Api-Key', authHeaderValueSet: true });
+    expect(JSON.stringify(saved)).not.toContain('s3cr3t');
+    await page.reload();
+    await page.getByText('Header value: stored', { exact: true }).waitFor();
+    expect(await field(page, 'Body').inputValue()).toBe('{"to": "{to}", "text": "{text}"}');
+    expect(await field(page, 'Header value').inputValue()).toBe('');
+  });
 });

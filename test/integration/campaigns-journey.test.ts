@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -249,6 +251,55 @@ describe('campaign journeys', () => {
     expect(await host.call('campaigns.lettersMailed', { stepId })).toEqual({ mailed: 1 });
     expect((await host.call('campaigns.progress', { id: campaign.id })).steps[0]).toMatchObject({ queued: 0, sent: 1 });
     expect((await host.fail('campaigns.letters', { stepId })).message).toMatch(/no letters waiting/);
+  });
+});
+
+describe('SMS steps', () => {
+  it('texts the members who may be texted through the HTTP gateway, once each, with the merged text', async () => {
+    const { host, ada, bob } = await setup();
+    const received: { url: string; body: string; auth: string | undefined }[] = [];
+    const server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString('utf8')));
+      req.on('end', () => {
+        received.push({ url: req.url ?? '', body, auth: req.headers['x-api-key'] as string | undefined });
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{"id":"1"}');
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    try {
+      const port = (server.address() as AddressInfo).port;
+      await host.call('campaigns.saveSmsGateway', {
+        urlTemplate: `http://127.0.0.1:${port}/send`,
+        method: 'POST',
+        contentType: 'application/json',
+        bodyTemplate: '{"to": "{to}", "text": "{text}"}',
+        authHeaderName: 'X-Api-Key',
+        authHeaderValue: 'sekret',
+        timeoutMs: 5000,
+      });
+      expect(await host.call('campaigns.smsGateway', {})).toMatchObject({ configured: true, authHeaderValueSet: true });
+      const current = await host.call('contacts.get', { id: bob.id });
+      await host.call('contacts.update', { id: bob.id, version: current.version, patch: { doNotCall: true } });
+      const listId = await world!.list([ada.id, bob.id]);
+      const campaign = await host.call('campaigns.create', {
+        name: 'Texts',
+        type: 'sms',
+        currency: 'EUR',
+        audienceListId: listId,
+        steps: [{ channel: 'sms', delayMinutes: 0, condition: 'always', variants: [{ key: 'A', share: 100, text: 'Hi {{firstName}}, see you "soon"' }] }],
+      });
+      await host.call('campaigns.setStatus', { id: campaign.id, version: campaign.version, status: 'active' });
+      await world!.runJobs();
+      await world!.runJobs();
+      expect(received).toHaveLength(1);
+      expect(JSON.parse(received[0]!.body)).toEqual({ to: '+44 20 7946 0001', text: 'Hi Ada, see you "soon"' });
+      expect(received[0]!.auth).toBe('sekret');
+      expect((await host.call('campaigns.progress', { id: campaign.id })).steps[0]).toMatchObject({ sent: 1, skipped: 1 });
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+    }
   });
 });
 

@@ -37,6 +37,8 @@ export function Shell() {
         <NavLink to="/import">Import</NavLink>
         <NavLink to="/duplicates">Duplicates</NavLink>
         <NavLink to="/segments">Segments</NavLink>
+        <NavLink to="/campaigns">Campaigns</NavLink>
+        <NavLink to="/my-calls">My calls</NavLink>
         <NavLink to="/admin/users">Users</NavLink>
         <NavLink to="/settings">Settings</NavLink>
       </nav>

@@ -18,6 +18,7 @@ import { territoryRoutes } from '../features/territories/territoryRoutes';
 import { importRoutes } from '../features/imports/importRoutes';
 import { duplicateRoutes } from '../features/duplicates/duplicateRoutes';
 import { segmentRoutes } from '../features/segments/segmentRoutes';
+import { campaignRoutes } from '../features/campaigns/campaignRoutes';
 import { NotFound } from './NotFound';
 import { Shell } from './Shell';
 
@@ -45,6 +46,7 @@ export function AppRoutes() {
         {importRoutes}
         {duplicateRoutes}
         {segmentRoutes}
+        {campaignRoutes}
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

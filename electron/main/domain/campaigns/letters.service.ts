@@ -45,7 +45,7 @@ export class LettersService {
     if (!members.length) throw new CrmError('validation', `Step ${step.position} has no letters waiting to be printed.`);
     const company = await this.settings.read(COMPANY_KEY, CompanyProfile, em);
     const { locale } = await this.settings.read(QUOTES_KEY, QuoteSettings, em);
-    const { sender, country } = letterSenderFromCompany(company);
+    const { sender, country, warnings } = letterSenderFromCompany(company);
     const body = parseTemplate(step.body, 'body');
     const subject = step.subject ? parseTemplate(step.subject, 'subject') : null;
     const letters = [];
@@ -53,8 +53,16 @@ export class LettersService {
       const r = await loadRecipient(em, m.entity, m.record_id);
       if (!r || r.deleted) continue;
       const values = { ...r, campaignName: campaign.name, unsubscribeLink: '' };
-      letters.push({ recipientLines: addressLines(r, country), body: renderTemplate(body, values, 'text') });
+      const lines = addressLines(r, country);
+      const text = renderTemplate(body, values, 'text');
+      // The address may have been cleared since the step ran: one such member must not stop the whole print run.
+      if (!lines.length || !text.trim()) {
+        warnings.push(`${r.fullName || `Member ${m.id}`} was left out: ${lines.length ? 'the letter is empty' : 'no postal address'}.`);
+        continue;
+      }
+      letters.push({ recipientLines: lines, body: text });
     }
+    if (!letters.length) throw new CrmError('validation', `None of the ${members.length} queued letters can be printed: ${warnings.join(' ')}`);
     const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(now));
     const bytes = await renderLettersPdf(
       {
@@ -64,14 +72,14 @@ export class LettersService {
         subject: subject ? renderTemplate(subject, { campaignName: campaign.name }, 'text') : null,
         letters,
       },
-      { creationDate: new Date(now), ...(this.fontDir ? { fontDir: this.fontDir } : {}) },
+      { creationDate: new Date(now), onWarning: (w) => warnings.push(w), ...(this.fontDir ? { fontDir: this.fontDir } : {}) },
     );
     const fileName = `${campaign.name.replace(/[^\p{L}\p{N} _-]+/gu, '').trim() || 'campaign'} - letters step ${step.position}.pdf`;
     if (saveFile) {
       const savedTo = await saveFile(fileName, bytes);
-      return { fileName, letters: letters.length, savedTo, contentBase64: null };
+      return { fileName, letters: letters.length, warnings, savedTo, contentBase64: null };
     }
-    return { fileName, letters: letters.length, savedTo: null, contentBase64: bytes.toString('base64') };
+    return { fileName, letters: letters.length, warnings, savedTo: null, contentBase64: bytes.toString('base64') };
   }
 
   async markMailed(em: EntityManager, stepId: number, now: string): Promise<{ mailed: number }> {

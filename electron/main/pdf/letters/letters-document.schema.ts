@@ -69,7 +69,7 @@ export const LettersDocumentSchema = z.object({
     addressLines: lineList(6),
     logo: Logo.nullable().optional(),
   }),
-  layout: z.enum(LETTER_LAYOUT_NAMES, { message: `The layout must be one of ${LETTER_LAYOUT_NAMES.join(', ')}` }),
+  layout: z.enum(LETTER_LAYOUT_NAMES, { error: `The layout must be one of ${LETTER_LAYOUT_NAMES.join(', ')}` }),
   /** Printed as given, e.g. "22 November 2026" or "22.11.2026". */
   date: PrintedLine.pipe(z.string().min(1, 'The letter needs a date')),
   subject: PrintedLine.nullable().optional(),

@@ -9,12 +9,14 @@ import { MailSettingsForm } from './MailSettingsForm';
 import { QuoteSettingsForm } from './QuoteSettingsForm';
 import { settingsKeys } from './queries';
 import { SendTestMessage } from './SendTestMessage';
+import { SmsGatewayForm } from './SmsGatewayForm';
 import './settings.css';
 
 const TABS = [
   { id: 'company', label: 'Company' },
   { id: 'quotes', label: 'Quotes' },
   { id: 'email', label: 'E-mail (SMTP)' },
+  { id: 'sms', label: 'SMS gateway' },
 ] as const;
 type TabId = (typeof TABS)[number]['id'];
 
@@ -77,7 +79,7 @@ export function SettingsPage() {
         ))}
       </div>
       <div role="tabpanel" id={`settings-panel-${tab}`} aria-labelledby={`settings-tab-${tab}`} className="settings__panel">
-        {tab === 'company' ? <CompanyTab /> : tab === 'quotes' ? <QuotesTab /> : <MailTab />}
+        {tab === 'company' ? <CompanyTab /> : tab === 'quotes' ? <QuotesTab /> : tab === 'email' ? <MailTab /> : <SmsTab />}
       </div>
     </div>
   );
@@ -102,4 +104,9 @@ function MailTab() {
       <SendTestMessage configured={query.data.host !== '' && query.data.fromAddress !== ''} />
     </>
   );
+}
+
+function SmsTab() {
+  const query = useQuery({ queryKey: settingsKeys.sms, queryFn: () => call('campaigns.smsGateway', {}) });
+  return query.isSuccess ? <SmsGatewayForm loaded={query.data} /> : <RecordLoadState query={query} noun="SMS gateway" />;
 }

@@ -3,6 +3,7 @@ export const settingsKeys = {
   company: ['settings', 'company'] as const,
   quotes: ['settings', 'quotes'] as const,
   mail: ['settings', 'mail'] as const,
+  sms: ['settings', 'sms'] as const,
 };
 
 /** The placeholders a quote e-mail template may use, as the quotes module fills them. */

@@ -1,3 +1,4 @@
+import { MERGE_FIELDS, type MergeField } from '../../../../../shared/contract/campaigns';
 import { CrmError } from '../../../../../shared/errors';
 
 /**
@@ -23,22 +24,8 @@ export interface MergeRecord {
   ownerName: string;
 }
 
-/** The fields a template may use, in the order the error message lists them. */
-export const MERGE_FIELDS = [
-  'firstName',
-  'lastName',
-  'fullName',
-  'email',
-  'phone',
-  'accountName',
-  'title',
-  'city',
-  'country',
-  'ownerName',
-  'campaignName',
-  'unsubscribeLink',
-] as const;
-export type MergeField = (typeof MERGE_FIELDS)[number];
+/** The fields a template may use (shared with the renderer's chips), in the order the error message lists them. */
+export { MERGE_FIELDS, type MergeField };
 
 /** What a render fills in: the record plus what the caller knows about the send. A missing value renders as ''. */
 export type MergeValues = { [K in MergeField | keyof MergeRecord]?: string | null };
