@@ -334,6 +334,17 @@ describe('campaign planning', () => {
     expect((await host.fail('campaigns.update', { id: renamed.id, version: renamed.version, patch: { parentId: renamed.id } })).message).toMatch(/its own program/);
   });
 
+  it('a campaign set by hand on a lead is its first touch too, until another one replaces the last touch', async () => {
+    world = await campaignWorld();
+    const { host } = world;
+    const first = await host.call('campaigns.create', { name: 'Fair', type: 'event', currency: 'EUR' });
+    const second = await host.call('campaigns.create', { name: 'Webinar', type: 'webinar', currency: 'EUR' });
+    const lead = await host.call('leads.create', { lastName: 'Visitor', source: 'trade_show', status: 'new', campaignId: first.id });
+    expect(lead).toMatchObject({ campaignId: first.id, firstTouchCampaignId: first.id });
+    const moved = await host.call('leads.update', { id: lead.id, version: lead.version, patch: { campaignId: second.id } });
+    expect(moved).toMatchObject({ campaignId: second.id, firstTouchCampaignId: first.id });
+  });
+
   it('enrols a record once, and an active campaign schedules the newcomer at once', async () => {
     const { host, listId } = await setup();
     const late = await world!.contact({ lastName: 'Late', email: 'late@example.com' });

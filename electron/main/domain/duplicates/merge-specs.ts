@@ -123,7 +123,7 @@ const LEAD: MergeSpec = {
     // The reason belongs to the disqualified status it explains.
     status: ['status', 'disqualified_reason'],
     rating: ['rating'],
-    campaign: ['campaign_id'],
+    campaign: ['campaign_id', 'first_touch_campaign_id'],
     owner: ['owner_id', 'owner_locked', 'territory_id'],
   } satisfies Columns<'lead'>,
   // The score follows the activities, which move only afterwards: the scoring service recomputes it then.

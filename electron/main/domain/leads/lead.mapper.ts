@@ -29,6 +29,8 @@ export interface LeadDerivedBase {
   lastName: string;
   phone: string | null;
   country: string | null;
+  /** A campaign set by hand on a lead that has none becomes its first touch too (campaigns/attribution.ts). */
+  firstTouchCampaignId?: number | null;
 }
 
 /**
@@ -70,7 +72,10 @@ export function leadColumns(patch: Parsed, current?: LeadDerivedBase): ColumnVal
   if (patch.status !== undefined) c.status = patch.status;
   if (patch.disqualifiedReason !== undefined) c.disqualified_reason = patch.disqualifiedReason;
   if (patch.rating !== undefined) c.rating = patch.rating;
-  if (patch.campaignId !== undefined) c.campaign_id = patch.campaignId;
+  if (patch.campaignId !== undefined) {
+    c.campaign_id = patch.campaignId;
+    if (patch.campaignId !== null && (current?.firstTouchCampaignId ?? null) === null) c.first_touch_campaign_id = patch.campaignId;
+  }
   if (patch.ownerId !== undefined) c.owner_id = patch.ownerId;
   if (patch.ownerLocked !== undefined) c.owner_locked = patch.ownerLocked ? 1 : 0;
   return c;
@@ -122,6 +127,7 @@ export interface StoredLead {
   status: string;
   disqualified_reason: string | null;
   deleted_at: string | null;
+  first_touch_campaign_id: number | null;
 }
 
 export const DISQUALIFY_REASON_REQUIRED = 'A reason is required to disqualify a lead';

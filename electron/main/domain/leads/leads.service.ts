@@ -72,7 +72,7 @@ export class LeadsService {
 
   async update(em: EntityManager, id: number, version: number, patch: z.output<typeof LeadPatch>, ctx: CallContext): Promise<Lead> {
     const current = await new Sql(em).get<StoredLead>(
-      `SELECT first_name, last_name, phone, country, status, disqualified_reason, deleted_at FROM leads WHERE id = ?`,
+      `SELECT first_name, last_name, phone, country, status, disqualified_reason, deleted_at, first_touch_campaign_id FROM leads WHERE id = ?`,
       [id],
     );
     if (!current || current.deleted_at) throw new CrmError('not_found', 'This lead no longer exists (it may have been deleted).');
@@ -85,6 +85,7 @@ export class LeadsService {
       lastName: current.last_name,
       phone: current.phone,
       country: current.country,
+      firstTouchCampaignId: current.first_touch_campaign_id,
     });
     const status = patch.status ?? current.status;
     const reason = patch.disqualifiedReason !== undefined ? patch.disqualifiedReason : current.disqualified_reason;
