@@ -298,4 +298,43 @@ describe('campaigns journey', () => {
     expect(await header.getByRole('button').count()).toBe(0);
     expect((await app.call('campaigns.get', { id: created.id })).status).toBe('completed');
   });
+
+  it('a send the mail server refused shows in Failed with its reason, and Try again sends it once the server takes it', async () => {
+    const refusing = await startSmtpServer({ rejectRecipients: ['bounce@example.com'] });
+    try {
+      await app.call('mail.saveSettings', { host: refusing.host, port: refusing.port, tlsMode: 'none', fromAddress: 'marketing@office.example', fromName: 'Office CRM' });
+      const contact = await app.call('contacts.create', { firstName: 'Bo', lastName: 'Unce', emails: [{ address: 'bounce@example.com' }] });
+      const list = await app.call('lists.create', { name: 'Bounce list', entity: 'contact', channel: 'email' });
+      await app.call('lists.add', { listId: list.id, ids: [contact.id] });
+      const created = await app.call('campaigns.create', {
+        name: 'Bounce test',
+        type: 'email',
+        currency: 'EUR',
+        audienceListId: list.id,
+        steps: [{ channel: 'email', delayMinutes: 0, variants: [{ key: 'A', share: 100, subject: 'Hello', html: '<p>Hello</p>' }] }],
+      });
+      await app.call('campaigns.setStatus', { id: created.id, version: created.version, status: 'active' });
+      app.wake();
+      await expect.poll(async () => (await app.call('campaigns.progress', { id: created.id })).failed, { timeout: 20_000 }).toBe(1);
+
+      const page = await app.newPage();
+      current = page;
+      // The app first lands on its start page: going elsewhere before that would be undone by its redirect.
+      await page.getByRole('heading', { level: 1, name: 'Accounts' }).waitFor();
+      await page.goto(`${app.harness.url}#/campaigns/${created.id}/progress`);
+      const failed = page.getByRole('table', { name: 'Failed sends' });
+      await failed.getByText(/refused the recipients/).waitFor();
+
+      // The office fixes its mail server; trying again delivers the message, once.
+      await app.call('mail.saveSettings', { host: smtp.host, port: smtp.port, tlsMode: 'none', fromAddress: 'marketing@office.example', fromName: 'Office CRM' });
+      await failed.getByRole('button', { name: 'Try again' }).click();
+      await toast(page, 'Trying again');
+      await expect.poll(() => smtp.messages.filter((m) => m.envelope.to[0] === 'bounce@example.com').length, { timeout: 20_000 }).toBe(1);
+      await expect.poll(async () => (await app.call('campaigns.progress', { id: created.id })).steps[0]?.sent, { timeout: 20_000 }).toBe(1);
+      await page.getByRole('table', { name: 'Failed sends' }).waitFor({ state: 'detached' });
+    } finally {
+      await app.call('mail.saveSettings', { host: smtp.host, port: smtp.port, tlsMode: 'none', fromAddress: 'marketing@office.example', fromName: 'Office CRM' });
+      await refusing.close();
+    }
+  });
 });

@@ -106,7 +106,9 @@ describe('settings journey', () => {
 
   it('sets up the SMS gateway: a GET without {text} is refused at the field, the header value is write-only', async () => {
     const page = await app.newPage();
-    await page.goto(new URL('#/settings?tab=sms', app.harness.url).toString());
+    // The app first lands on its start page: going elsewhere before that would be undone by its redirect.
+    await page.getByRole('heading', { level: 1, name: 'Accounts' }).waitFor();
+    await page.goto(`${app.harness.url}#/settings?tab=sms`);
     await page.getByRole('heading', { level: 1, name: 'Settings', exact: true }).waitFor();
     await field(page, 'Address').fill('https://sms.example.com/send?to={to}');
     await page.getByRole('button', { name: 'Save SMS gateway' }).click();

@@ -1,6 +1,7 @@
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { errorMessage } from '../../lib/formErrors';
 import { useCampaignContext } from './campaignContext';
+import { FailedSends } from './FailedSends';
 import { formatWait } from './campaignFormat';
 import { CHANNEL_LABELS } from './labels';
 import { useCampaignProgress } from './queries';
@@ -82,6 +83,7 @@ export function ProgressTab() {
               </tbody>
             </table>
           )}
+          {p.failed > 0 ? <FailedSends campaignId={campaign.id} /> : null}
         </>
       ) : progress.isError ? null : (
         <p className="muted">Loading…</p>
