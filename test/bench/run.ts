@@ -113,7 +113,7 @@ async function run(args: BenchArgs): Promise<void> {
     const segments = await measureSegments(RESULTS_DIR, 1_000_000, Math.min(args.runs, 20), (line) => console.log(line));
     // The scheduler's own cost per job, on a database of its own (10,000 no-op jobs).
     const jobs = await measureJobs(10_000, (line) => console.log(line));
-    // A one-step e-mail campaign through the scheduler to an SMTP server on loopback (in this process).
+    // A one-step e-mail campaign through the scheduler to a counting SMTP server on loopback, in a process of its own.
     const campaignSend = await measureCampaignSend(500, (line) => console.log(line));
     const renderer = await measureRenderer(host, live, 5, (line) => console.log(line));
     const bytes = databaseBytes(bench.path);
