@@ -23,6 +23,8 @@ import { segmentsContract } from './segments';
 import { jobsContract } from './jobs';
 import { campaignsContract } from './campaigns';
 import { campaignResultsContract } from './campaign-results';
+import { tagsContract } from './tags';
+import { customFieldsContract } from './custom-fields';
 
 /** Every method the main process offers, by name `<module>.<verb>`. */
 export const contract = {
@@ -48,6 +50,8 @@ export const contract = {
   ...jobsContract,
   ...campaignsContract,
   ...campaignResultsContract,
+  ...tagsContract,
+  ...customFieldsContract,
 };
 
 export type Contract = typeof contract;

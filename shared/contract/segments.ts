@@ -93,8 +93,8 @@ const ADDRESS = {
 } satisfies Record<string, SegmentFieldDef>;
 
 /**
- * The fields a rule may name, per entity. There are no tags or custom fields in
- * the CRM yet; picklists are the fixed ones (industry, lead source, status, rating).
+ * The fixed fields a rule may name, per entity. Tags and administrators' custom picklists are
+ * facts ('tag', 'customPick' below), since they live in their own tables.
  */
 export const SEGMENT_FIELDS = {
   contact: {
@@ -146,24 +146,31 @@ export const SEGMENT_FIELDS = {
 } as const satisfies Record<SegmentEntity, Record<string, SegmentFieldDef>>;
 
 /** Facts about related records, as EXISTS-style conditions. */
-export const SEGMENT_FACTS = ['wonOpportunity', 'openPipeline', 'lastActivity'] as const;
+export const SEGMENT_FACTS = ['wonOpportunity', 'openPipeline', 'lastActivity', 'tag', 'customPick'] as const;
 export type SegmentFact = (typeof SEGMENT_FACTS)[number];
 
 export const FACT_LABELS: Record<SegmentFact, string> = {
   wonOpportunity: 'Won an opportunity',
   openPipeline: 'Open pipeline',
   lastActivity: 'Last activity',
+  tag: 'Tags',
+  customPick: 'Custom field',
 };
 
 /** Contacts' opportunities are those of their account and those they are the primary contact of. */
 export const FACTS_BY_ENTITY: Record<SegmentEntity, readonly SegmentFact[]> = {
-  contact: ['wonOpportunity', 'openPipeline', 'lastActivity'],
-  account: ['wonOpportunity', 'openPipeline', 'lastActivity'],
-  lead: ['lastActivity'],
+  contact: ['wonOpportunity', 'openPipeline', 'lastActivity', 'tag', 'customPick'],
+  account: ['wonOpportunity', 'openPipeline', 'lastActivity', 'tag', 'customPick'],
+  lead: ['lastActivity', 'tag', 'customPick'],
 };
 
 export const LAST_ACTIVITY_OPS = ['withinLastDays', 'olderThanDays', 'never'] as const;
 export const PIPELINE_OPS = ['gt', 'lt'] as const;
+/** Any of the tags, all of them, none of them. */
+export const TAG_OPS = ['any', 'all', 'none'] as const;
+/** A custom picklist: one of the values, none of them (or no value), no value, some value. */
+export const PICK_OPS = ['anyOf', 'noneOf', 'empty', 'notEmpty'] as const;
+export const MAX_RULE_TAGS = 50;
 
 export const MAX_DEPTH = 4;
 export const MAX_GROUP_ITEMS = 20;
@@ -216,6 +223,32 @@ export const FactCondition = z.discriminatedUnion(
         fact: z.literal('lastActivity'),
         op: z.enum(LAST_ACTIVITY_OPS),
         days: z.number().int('Whole days').min(1, 'At least 1 day').max(MAX_DAYS, `At most ${MAX_DAYS} days`).optional(),
+      })
+      .strict(),
+    z
+      .object({
+        type: z.literal('fact'),
+        fact: z.literal('tag'),
+        op: z.enum(TAG_OPS, { error: `Tags are matched by ${TAG_OPS.join(', ')}` }),
+        tagIds: z
+          .array(Id)
+          .min(1, 'Choose at least one tag')
+          .max(MAX_RULE_TAGS, `At most ${MAX_RULE_TAGS} tags`)
+          .refine((ids) => new Set(ids).size === ids.length, 'A tag is listed twice'),
+      })
+      .strict(),
+    z
+      .object({
+        type: z.literal('fact'),
+        fact: z.literal('customPick'),
+        fieldId: Id,
+        op: z.enum(PICK_OPS, { error: `A custom field is matched by ${PICK_OPS.join(', ')}` }),
+        /** Options of the field (checked against it when counting and saving). */
+        values: z
+          .array(z.string().min(1).max(100, 'At most 100 characters'))
+          .max(200, 'At most 200 values')
+          .refine((vs) => new Set(vs).size === vs.length, 'A value is listed twice')
+          .optional(),
       })
       .strict(),
   ],
@@ -324,6 +357,11 @@ function checkFact(entity: SegmentEntity, c: FactCondition, path: (string | numb
   if (c.fact === 'lastActivity') {
     if (c.op === 'never' && c.days !== undefined) out.push({ path: [...path, 'days'], message: '"never" takes no days' });
     if (c.op !== 'never' && c.days === undefined) out.push({ path: [...path, 'days'], message: 'Give a number of days' });
+  }
+  if (c.fact === 'customPick') {
+    const needs = c.op === 'anyOf' || c.op === 'noneOf';
+    if (needs && (c.values === undefined || c.values.length === 0)) out.push({ path: [...path, 'values'], message: 'Choose at least one value' });
+    if (!needs && c.values !== undefined) out.push({ path: [...path, 'values'], message: `"${c.op}" takes no values` });
   }
 }
 

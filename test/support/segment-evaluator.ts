@@ -18,6 +18,10 @@ export interface World {
   opportunities: Row[];
   activities: Row[];
   suppressions: { kind: string; value: string }[];
+  /** Which records carry which tags. */
+  recordTags: { tag_id: number; entity: string; record_id: number }[];
+  /** The chosen values of custom picklists. */
+  customValues: { field_id: number; record_id: number; value: string }[];
 }
 
 const lower = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
@@ -208,6 +212,19 @@ function factHolds(entity: SegmentEntity, c: FactCondition, r: Row, w: World): b
       if (c.op === 'never') return touches.length === 0;
       const recent = touches.some((t: string) => t >= day(w.now, -c.days!));
       return c.op === 'withinLastDays' ? recent : !recent;
+    }
+    case 'tag': {
+      const mine = new Set(w.recordTags.filter((t) => t.entity === entity && t.record_id === r.id).map((t) => t.tag_id));
+      if (c.op === 'any') return c.tagIds.some((id) => mine.has(id));
+      if (c.op === 'all') return c.tagIds.every((id) => mine.has(id));
+      return !c.tagIds.some((id) => mine.has(id));
+    }
+    case 'customPick': {
+      const mine = w.customValues.filter((v) => v.field_id === c.fieldId && v.record_id === r.id).map((v) => v.value);
+      if (c.op === 'empty') return mine.length === 0;
+      if (c.op === 'notEmpty') return mine.length > 0;
+      const hit = mine.some((v) => c.values!.includes(v));
+      return c.op === 'anyOf' ? hit : !hit;
     }
   }
 }

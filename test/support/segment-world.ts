@@ -52,7 +52,19 @@ export interface Plan {
   opportunities: Row[];
   activities: Row[];
   suppressions: { kind: 'email' | 'domain' | 'phone'; entered: string }[];
+  recordTags: { entity: SegmentEntity; record: number; tag: number }[];
+  customValues: { field: number; record: number; value: number }[];
 }
+
+/** Tags 1–4 and these custom picklists exist in every world (loadPlan writes them with these ids). */
+export const WORLD_TAGS = [1, 2, 3, 4];
+export const WORLD_FIELDS: { id: number; entity: SegmentEntity; options: string[]; multiple: boolean }[] = [
+  { id: 1, entity: 'contact', options: ['Gold', 'Silver', 'gold', 'Bronze'], multiple: false },
+  { id: 2, entity: 'contact', options: ['Golf', 'Sailing', 'Chess'], multiple: true },
+  { id: 3, entity: 'lead', options: ['Web', 'Fair', 'Call'], multiple: true },
+  { id: 4, entity: 'account', options: ['A', 'B', 'C'], multiple: false },
+  { id: 5, entity: 'account', options: ['North', 'South'], multiple: true },
+];
 
 const ownerArb = fc.constantFrom(1, 2, 3);
 
@@ -148,12 +160,14 @@ export const planArb: fc.Arbitrary<Plan> = fc
     opportunities: fc.array(opportunityArb, { minLength: 2, maxLength: 20 }),
     activities: fc.array(activityArb, { minLength: 3, maxLength: 30 }),
     suppressions: fc.uniqueArray(suppressionArb, { maxLength: 5, selector: (s) => `${s.kind}:${s.entered}` }),
+    recordTags: fc.array(fc.record({ entity: fc.constantFrom<SegmentEntity>('contact', 'lead', 'account'), record: fc.nat(30), tag: fc.constantFrom(...WORLD_TAGS) }), { maxLength: 40 }),
+    customValues: fc.array(fc.record({ field: fc.nat(WORLD_FIELDS.length - 1), record: fc.nat(30), value: fc.nat(3) }), { maxLength: 40 }),
   })
   .map((p) => p as unknown as Plan);
 
 /** Replaces the CRM's records with the plan's, straight through SQL (users 1–3 must exist). */
 export function loadPlan(db: Database, plan: Plan): World {
-  db.exec(`DELETE FROM target_list_members; DELETE FROM target_lists; DELETE FROM activities; DELETE FROM opportunity_stage_history;
+  db.exec(`DELETE FROM record_tags; DELETE FROM tags; DELETE FROM custom_field_values; DELETE FROM custom_fields; DELETE FROM target_list_members; DELETE FROM target_lists; DELETE FROM activities; DELETE FROM opportunity_stage_history;
     DELETE FROM opportunities; DELETE FROM leads; DELETE FROM contacts; DELETE FROM accounts; DELETE FROM suppressions;`);
   const stages = db.prepare(`SELECT id, pipeline_id, kind FROM pipeline_stages ORDER BY position`).all() as { id: number; pipeline_id: number; kind: string }[];
   const meta = (created: string, owner: number, deleted: string | null) => [created, 1, created, 1, deleted, deleted ? 1 : null, owner];
@@ -213,6 +227,22 @@ export function loadPlan(db: Database, plan: Plan): World {
   const keyOf = (s: Plan['suppressions'][number]) => (s.kind === 'email' ? emailKey(s.entered) : s.kind === 'domain' ? domainKey(s.entered) : phoneKey(s.entered));
   const insSuppression = db.prepare(`INSERT OR IGNORE INTO suppressions (kind, value, entered, created_at, created_by_id) VALUES (?, ?, ?, ?, 1)`);
   for (const s of plan.suppressions) insSuppression.run(s.kind, keyOf(s), s.entered, NOW);
+  const insTag = db.prepare(`INSERT INTO tags (id, name, created_at, created_by_id) VALUES (?, ?, ?, 1)`);
+  for (const id of WORLD_TAGS) insTag.run(id, `Tag ${id}`, NOW);
+  const idsOf: Record<SegmentEntity, number[]> = { contact: contactIds, lead: leadIds, account: accountIds };
+  const insRecordTag = db.prepare(`INSERT OR IGNORE INTO record_tags (tag_id, entity, record_id) VALUES (?, ?, ?)`);
+  for (const t of plan.recordTags) {
+    const id = pick(idsOf[t.entity], t.record);
+    if (id !== null) insRecordTag.run(t.tag, t.entity, id);
+  }
+  const insField = db.prepare(`INSERT INTO custom_fields (id, entity, label, options, multiple, position, created_at, created_by_id) VALUES (?, ?, ?, ?, ?, ?, ?, 1)`);
+  WORLD_FIELDS.forEach((f, i) => insField.run(f.id, f.entity, `Field ${f.id}`, JSON.stringify(f.options), f.multiple ? 1 : 0, i, NOW));
+  const insValue = db.prepare(`INSERT OR IGNORE INTO custom_field_values (field_id, record_id, value) VALUES (?, ?, ?)`);
+  for (const v of plan.customValues) {
+    const f = WORLD_FIELDS[v.field]!;
+    const id = pick(idsOf[f.entity], v.record);
+    if (id !== null) insValue.run(f.id, id, f.options[v.value % f.options.length]);
+  }
   return readWorld(db);
 }
 
@@ -225,6 +255,8 @@ export function readWorld(db: Database): World {
     opportunities: db.prepare(`SELECT o.*, s.kind AS stage_kind FROM opportunities o JOIN pipeline_stages s ON s.id = o.stage_id ORDER BY o.id`).all() as Row[],
     activities: db.prepare(`SELECT * FROM activities ORDER BY id`).all() as Row[],
     suppressions: db.prepare(`SELECT kind, value FROM suppressions`).all() as { kind: string; value: string }[],
+    recordTags: db.prepare(`SELECT tag_id, entity, record_id FROM record_tags`).all() as World['recordTags'],
+    customValues: db.prepare(`SELECT field_id, record_id, value FROM custom_field_values`).all() as World['customValues'],
   };
 }
 
@@ -290,6 +322,26 @@ function factArb(entity: SegmentEntity): fc.Arbitrary<SegmentItem> {
       fc.record({ op: fc.constantFrom('withinLastDays' as const, 'olderThanDays' as const), days: fc.constantFrom(1, 7, 30, 90, 365) }).map((f) => ({ type: 'fact' as const, fact: 'lastActivity' as const, ...f })),
     ),
   );
+  if (facts.includes('tag')) {
+    options.push(
+      fc
+        .record({ op: fc.constantFrom('any' as const, 'all' as const, 'none' as const), tagIds: fc.uniqueArray(fc.constantFrom(...WORLD_TAGS), { minLength: 1, maxLength: 3 }) })
+        .map((f) => ({ type: 'fact' as const, fact: 'tag' as const, ...f })),
+    );
+  }
+  const fields = WORLD_FIELDS.filter((f) => f.entity === entity);
+  if (facts.includes('customPick') && fields.length) {
+    options.push(
+      fc.constantFrom(...fields).chain((f) =>
+        fc.oneof(
+          fc.constantFrom('empty' as const, 'notEmpty' as const).map((op) => ({ type: 'fact' as const, fact: 'customPick' as const, fieldId: f.id, op })),
+          fc
+            .record({ op: fc.constantFrom('anyOf' as const, 'noneOf' as const), values: fc.uniqueArray(fc.constantFrom(...f.options), { minLength: 1, maxLength: 2 }) })
+            .map((x) => ({ type: 'fact' as const, fact: 'customPick' as const, fieldId: f.id, ...x })),
+        ),
+      ),
+    );
+  }
   return fc.oneof(...options);
 }
 

@@ -21,6 +21,8 @@ import { UserPreferenceEntity } from '../domain/preferences/user-preference.enti
 import { UserEntity } from '../domain/users/user.entity';
 import { SegmentEntity, SuppressionEntity, TargetListEntity, TargetListMemberEntity } from '../domain/segments/segment.entity';
 import { CallListItemEntity, CampaignEntity, CampaignMemberEntity, CampaignResponseEntity, CampaignStepEntity, CampaignTouchEntity } from '../domain/campaigns/campaign.entity';
+import { RecordTagEntity, TagEntity } from '../domain/tags/tag.entity';
+import { CustomFieldEntity, CustomFieldValueEntity } from '../domain/custom-fields/custom-field.entity';
 import { JobEffectEntity, JobEntity, PausedJobGroupEntity } from '../jobs/job.entity';
 
 export const entities = [
@@ -34,4 +36,5 @@ export const entities = [
   SegmentEntity, TargetListEntity, TargetListMemberEntity, SuppressionEntity,
   JobEntity, JobEffectEntity, PausedJobGroupEntity,
   CampaignEntity, CampaignStepEntity, CampaignMemberEntity, CampaignTouchEntity, CampaignResponseEntity, CallListItemEntity,
+  TagEntity, RecordTagEntity, CustomFieldEntity, CustomFieldValueEntity,
 ];

@@ -21,6 +21,8 @@ import { segmentsHandlers } from '../domain/segments/segments.module';
 import { jobsHandlers } from '../jobs/jobs.module';
 import { campaignsHandlers } from '../domain/campaigns/campaigns.module';
 import { campaignResultsHandlers } from '../domain/campaigns/campaign-results.handlers';
+import { tagsHandlers } from '../domain/tags/tags.module';
+import { customFieldsHandlers } from '../domain/custom-fields/custom-fields.module';
 import type { AllHandlers } from './handler-types';
 import type { Services } from './services';
 
@@ -51,5 +53,7 @@ export function createHandlers(services: Services): AllHandlers {
     ...jobsHandlers(services),
     ...campaignsHandlers(services),
     ...campaignResultsHandlers(services),
+    ...tagsHandlers(services),
+    ...customFieldsHandlers(services),
   };
 }

@@ -20,6 +20,10 @@ import { TeamsService } from '../domain/teams/teams.service';
 import { createSegmentsServices, type SegmentsServices } from '../domain/segments/segments.module';
 import { createJobsServices, type JobsServices } from '../jobs/jobs.module';
 import { createCampaignsServices, type CampaignsServices } from '../domain/campaigns/campaigns.module';
+import { createTagsServices } from '../domain/tags/tags.module';
+import type { TagsService } from '../domain/tags/tags.service';
+import { createCustomFieldsServices } from '../domain/custom-fields/custom-fields.module';
+import type { CustomFieldsService } from '../domain/custom-fields/custom-fields.service';
 
 export interface Services {
   accounts: AccountsService;
@@ -44,6 +48,8 @@ export interface Services {
   /** The durable scheduler: kinds, the job store, and (once started by the host) this process's runner. */
   jobs: JobsServices;
   campaigns: CampaignsServices;
+  tags: TagsService;
+  customFields: CustomFieldsService;
 }
 
 export interface ServiceOptions {
@@ -89,5 +95,7 @@ export function createServices(dataSource: DataSource, now: () => string, option
     saveFile: options.saveFile,
     jobs,
     campaigns: createCampaignsServices(dataSource, { jobs, mail, fontDir: options.fontDir }),
+    tags: createTagsServices(),
+    customFields: createCustomFieldsServices(),
   };
 }

@@ -13,6 +13,7 @@ import { JobsTable1795368000000 } from './1795368000000-JobsTable';
 import { SegmentsAndLists1795369000000 } from './1795369000000-SegmentsAndLists';
 import { ImportSearchBacklog1795370000000 } from './1795370000000-ImportSearchBacklog';
 import { Campaigns1795371000000 } from './1795371000000-Campaigns';
+import { TagsAndCustomPicklists1795372000000 } from './1795372000000-TagsAndCustomPicklists';
 
 /** Every migration this build knows, oldest first. Listed by hand so the bundler keeps them. */
 export const migrations: (new () => MigrationInterface)[] = [
@@ -29,4 +30,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   SegmentsAndLists1795369000000,
   ImportSearchBacklog1795370000000,
   Campaigns1795371000000,
+  TagsAndCustomPicklists1795372000000,
 ];

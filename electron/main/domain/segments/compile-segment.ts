@@ -231,7 +231,42 @@ function fact(c: FactCondition, ctx: Ctx): SqlPart {
       return pipeline(c, ctx);
     case 'lastActivity':
       return lastActivity(c, ctx);
+    case 'tag':
+      return tags(c, ctx);
+    case 'customPick':
+      return customPick(c, ctx);
   }
+}
+
+/**
+ * Tags: "any" — the record carries at least one of them; "all" — every one (the ids are distinct, and a record
+ * carries a tag once); "none" — not one of them (an untagged record included). Unknown ids match no record.
+ */
+function tags(c: Extract<FactCondition, { fact: 'tag' }>, ctx: Ctx): SqlPart {
+  const ids = c.tagIds;
+  const all = c.op === 'all' ? ` GROUP BY rt.record_id HAVING COUNT(*) = ${ids.length}` : '';
+  if (ctx.related === 'sets') {
+    const set = `SELECT rt.record_id FROM record_tags rt WHERE rt.entity = ? AND rt.tag_id IN (${marks(ids.length)})${all}`;
+    return { sql: `r.id ${c.op === 'none' ? 'NOT IN' : 'IN'} (${set})`, params: [ctx.entity, ...ids] };
+  }
+  const from = `FROM record_tags rt WHERE rt.entity = ? AND rt.record_id = r.id AND rt.tag_id IN (${marks(ids.length)})`;
+  if (c.op === 'all') return { sql: `(SELECT COUNT(*) ${from}) = ${ids.length}`, params: [ctx.entity, ...ids] };
+  return { sql: `${c.op === 'none' ? 'NOT ' : ''}EXISTS (SELECT 1 ${from})`, params: [ctx.entity, ...ids] };
+}
+
+/**
+ * A custom picklist (the field is the entity's; checked before counting and saving): "any of" — one of the
+ * values is chosen; "none of" — none is (no value included); "empty" — no value; "not empty" — some value.
+ */
+function customPick(c: Extract<FactCondition, { fact: 'customPick' }>, ctx: Ctx): SqlPart {
+  const values = c.op === 'anyOf' || c.op === 'noneOf' ? (c.values ?? []) : [];
+  const which = values.length ? ` AND v.value IN (${marks(values.length)})` : '';
+  const holds = c.op === 'anyOf' || c.op === 'notEmpty';
+  if (ctx.related === 'sets') {
+    return { sql: `r.id ${holds ? 'IN' : 'NOT IN'} (SELECT v.record_id FROM custom_field_values v WHERE v.field_id = ?${which})`, params: [c.fieldId, ...values] };
+  }
+  // The primary key (field_id, record_id, value) serves the probe.
+  return { sql: `${holds ? '' : 'NOT '}EXISTS (SELECT 1 FROM custom_field_values v WHERE v.field_id = ? AND v.record_id = r.id${which})`, params: [c.fieldId, ...values] };
 }
 
 /** Won (closed) since the same day N months ago: an account's own, a contact's account's or as primary contact. */

@@ -109,8 +109,56 @@ async function checkOwners(em: EntityManager, root: SegmentGroup): Promise<void>
   if (issues.length) throw new CrmError('validation', `${issues[0]!.path}: ${issues[0]!.message}`, issues);
 }
 
+/**
+ * Tags and custom fields named in a rule must exist; a custom field must be one of the rule's entity, and its
+ * values among its options. The message names the field; paths point at the offending value.
+ */
+export async function checkReferences(em: EntityManager, rule: { entity: SegmentRule['entity']; root: SegmentGroup }): Promise<void> {
+  const tags: { id: number; path: string }[] = [];
+  const picks: { fieldId: number; values: string[]; path: string }[] = [];
+  const walk = (g: SegmentGroup, path: string) =>
+    g.items.forEach((item, i) => {
+      const at = `${path}.items.${i}`;
+      if (item.type === 'group') walk(item, at);
+      else if (item.type === 'fact' && item.fact === 'tag') item.tagIds.forEach((id, j) => tags.push({ id, path: `${at}.tagIds.${j}` }));
+      else if (item.type === 'fact' && item.fact === 'customPick') picks.push({ fieldId: item.fieldId, values: item.values ?? [], path: at });
+    });
+  walk(rule.root, 'root');
+  if (!tags.length && !picks.length) return;
+  const sql = new Sql(em);
+  const issues: ErrorIssue[] = [];
+  if (tags.length) {
+    const ids = [...new Set(tags.map((t) => t.id))];
+    const found = new Set((await sql.all<{ id: number }>(`SELECT id FROM tags WHERE id IN (${ids.map(() => '?').join(', ')})`, ids)).map((r) => r.id));
+    for (const t of tags) if (!found.has(t.id)) issues.push({ path: t.path, message: `There is no tag with id ${t.id} (it may have been deleted)` });
+  }
+  if (picks.length) {
+    const ids = [...new Set(picks.map((p) => p.fieldId))];
+    const fields = new Map(
+      (await sql.all<{ id: number; entity: string; label: string; options: string }>(`SELECT id, entity, label, options FROM custom_fields WHERE id IN (${ids.map(() => '?').join(', ')})`, ids)).map((f) => [f.id, f]),
+    );
+    for (const p of picks) {
+      const f = fields.get(p.fieldId);
+      if (!f) {
+        issues.push({ path: `${p.path}.fieldId`, message: `There is no custom field with id ${p.fieldId} (it may have been deleted)` });
+        continue;
+      }
+      if (f.entity !== rule.entity) {
+        issues.push({ path: `${p.path}.fieldId`, message: `${f.label} is a field of ${f.entity}s, not of ${rule.entity}s` });
+        continue;
+      }
+      const options = JSON.parse(f.options) as string[];
+      p.values.forEach((v, j) => {
+        if (!options.includes(v)) issues.push({ path: `${p.path}.values.${j}`, message: `${f.label} has no option "${v}" (its options: ${options.join(', ')})` });
+      });
+    }
+  }
+  if (issues.length) throw new CrmError('validation', `${issues[0]!.path}: ${issues[0]!.message}`, issues);
+}
+
 export class SegmentsService {
   async count(em: EntityManager, input: ParsedInput<'segments.count'>, now: string): Promise<SegmentCount> {
+    await checkReferences(em, input.rule);
     const { total, channels } = await countSegment(em, input.rule, now, input.channels);
     const sample = input.sample && total > 0 ? await sampleSegment(em, input.rule, now, total) : [];
     return { entity: input.rule.entity, total, sample, channels };
@@ -136,6 +184,7 @@ export class SegmentsService {
   async save(em: EntityManager, input: ParsedInput<'segments.save'>, ctx: CallContext): Promise<Segment> {
     const sql = new Sql(em);
     await checkOwners(em, input.root);
+    await checkReferences(em, input);
     const clash = await sql.get<{ id: number }>(`SELECT id FROM segments WHERE lower(name) = lower(?) AND id IS NOT ?`, [input.name, input.id ?? null]);
     if (clash) throw new CrmError('conflict', `There is already a segment called "${input.name}".`, [{ path: 'name', message: 'Choose another name' }]);
     const now = ctx.now();

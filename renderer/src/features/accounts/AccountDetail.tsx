@@ -6,6 +6,7 @@ import { HistoryList } from '../../components/HistoryList';
 import { RecordLoadState } from '../../components/RecordLoadState';
 import { RecordPageFrame } from '../../components/RecordPageFrame';
 import { Section } from '../../components/Section';
+import { TagsAndFieldsSection } from '../tags/TagsAndFieldsSection';
 import { call } from '../../lib/api';
 import { formatAddress, formatDateTime } from '../../lib/format';
 import { useDeleteWithUndo } from '../../lib/useDeleteWithUndo';
@@ -80,6 +81,7 @@ export function AccountDetail() {
           <HistoryList entries={history.data} loading={history.isPending} describe={describe} />
         </Section>
       </div>
+      <TagsAndFieldsSection entity="account" id={id} deleted={Boolean(a.deletedAt)} />
       <Section title="Contacts">
         <AccountContacts accountId={id} canAdd={!a.deletedAt} />
       </Section>

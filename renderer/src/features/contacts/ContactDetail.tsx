@@ -12,6 +12,7 @@ import { useDeleteWithUndo } from '../../lib/useDeleteWithUndo';
 import { useRecordHistory } from '../../lib/useRecordHistory';
 import { useReferenceNames } from '../../lib/useReferenceNames';
 import { RecordActivityPanel } from '../activities/RecordActivityPanel';
+import { TagsAndFieldsSection } from '../tags/TagsAndFieldsSection';
 import { contactKeys, contactName, useContact } from './queries';
 
 /** One contact: fields, account, history; edit, delete (with undo) or restore. */
@@ -71,6 +72,7 @@ export function ContactDetail() {
           <HistoryList entries={history.data} loading={history.isPending} describe={describe} />
         </Section>
       </div>
+      <TagsAndFieldsSection entity="contact" id={id} deleted={Boolean(c.deletedAt)} />
       <RecordActivityPanel entity="contact" id={id} />
     </RecordPageFrame>
   );

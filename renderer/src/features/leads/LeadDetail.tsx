@@ -8,6 +8,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { RecordLoadState } from '../../components/RecordLoadState';
 import { RecycleBinBanner } from '../../components/RecycleBinBanner';
 import { Section } from '../../components/Section';
+import { TagsAndFieldsSection } from '../tags/TagsAndFieldsSection';
 import { call } from '../../lib/api';
 import { formatAddress, formatDateTime } from '../../lib/format';
 import { useDeleteWithUndo } from '../../lib/useDeleteWithUndo';
@@ -131,6 +132,7 @@ export function LeadDetail() {
           <ScoreReasons score={l.score} reasons={l.scoreReasons} />
         </Section>
       </div>
+      <TagsAndFieldsSection entity="lead" id={id} deleted={deleted} />
       <RecordActivityPanel entity="lead" id={id} />
       <AssignmentHistoryPanel entity="lead" recordId={id} />
       <Section title="History">

@@ -4,6 +4,8 @@ import { COMMON_CURRENCIES } from '../../components/MoneyInput';
 import { CountrySelect } from '../../components/CountrySelect';
 import { operatorLabel, optionLabel } from './labels';
 import { useAllUsers } from './queries';
+import { useCustomFields } from '../custom-fields/queries';
+import { useTags } from '../tags/queries';
 import { choicesFor, emptyCondition, fieldDef, operatorsFor, type DraftCondition } from './segmentDraft';
 
 export interface ConditionEditorProps {
@@ -68,8 +70,10 @@ function ValueInput({ kind, id, label, value, options, onChange }: { kind: Field
 /** One condition: what (a field or a related fact), how (the operator) and the value(s) its kind needs. */
 export function ConditionEditor({ entity, condition: c, label, missing, onChange, onRemove }: ConditionEditorProps) {
   const users = useAllUsers().data ?? [];
+  const tags = useTags().data ?? [];
+  const customFields = useCustomFields(entity).data ?? [];
   const set = (patch: Partial<DraftCondition>) => onChange({ ...c, ...patch });
-  const [type, name] = c.what.split(':') as ['field' | 'fact', string];
+  const [type, name] = c.what.split(':') as ['field' | 'fact' | 'pick', string];
   const def = type === 'field' ? fieldDef(entity, name) : undefined;
   const kind: FieldKind | 'fact' = def?.kind ?? 'fact';
   const ops = operatorsFor(entity, c.what);
@@ -78,10 +82,25 @@ export function ConditionEditor({ entity, condition: c, label, missing, onChange
     kind === 'owner'
       ? users.map((u) => ({ value: String(u.id), label: u.active ? u.name : `${u.name} (inactive)` }))
       : (def?.options ?? []).map((o) => ({ value: o, label: /^[a-z_]+$/.test(o) ? optionLabel(o) : o }));
-  const choices = choicesFor(entity);
+  const choices = choicesFor(entity, customFields);
+  const pickField = type === 'pick' ? customFields.find((f) => String(f.id) === name) : undefined;
+  if (type === 'pick' && !pickField && customFields.length) choices.push({ value: c.what, label: `Deleted field #${name}`, group: 'Tags and custom fields' });
 
   let body: ReactNode = null;
-  if (type === 'fact') {
+  if (type === 'pick') {
+    body =
+      c.op === 'anyOf' || c.op === 'noneOf' ? (
+        <Checks label={`${label} values`} options={(pickField?.options ?? c.values).map((o) => ({ value: o, label: o }))} picked={c.values} onChange={(values) => set({ values })} />
+      ) : null;
+  } else if (type === 'fact' && name === 'tag') {
+    const known = new Set(tags.map((t) => String(t.id)));
+    const options = [...tags.map((t) => ({ value: String(t.id), label: t.name })), ...c.values.filter((v) => !known.has(v)).map((v) => ({ value: v, label: `Deleted tag #${v}` }))];
+    body = options.length ? (
+      <Checks label={`${label} tags`} options={options} picked={c.values} onChange={(values) => set({ values })} />
+    ) : (
+      <span className="muted">No tags yet: add some on a record page</span>
+    );
+  } else if (type === 'fact') {
     if (name === 'wonOpportunity') {
       body = (
         <>
@@ -159,7 +178,7 @@ export function ConditionEditor({ entity, condition: c, label, missing, onChange
           onChange({ ...next, key: c.key });
         }}
       >
-        {(['Fields', 'Related records'] as const).map((g) => (
+        {(['Fields', 'Tags and custom fields', 'Related records'] as const).map((g) => (
           <optgroup key={g} label={g}>
             {choices
               .filter((x) => x.group === g)

@@ -1,6 +1,6 @@
 import { NavLink } from 'react-router';
 
-/** Segments | Target lists | Suppression list: the pages of the segments feature. */
+/** Segments | Target lists | Suppression list | Tags: the pages of the segments feature. */
 export function SegmentTabs() {
   return (
     <nav className="segment-tabs" aria-label="Segments and lists">
@@ -9,6 +9,7 @@ export function SegmentTabs() {
       </NavLink>
       <NavLink to="/lists">Target lists</NavLink>
       <NavLink to="/suppressions">Suppression list</NavLink>
+      <NavLink to="/tags">Tags</NavLink>
     </nav>
   );
 }

@@ -20,7 +20,14 @@ export function operatorLabel(op: string, kind: FieldKind | 'fact'): string {
     if (dates[op]) return dates[op]!;
   }
   if (kind === 'fact') {
-    const facts: Record<string, string> = { gt: 'is more than', lt: 'is less than', withinLastDays: 'was within the last', olderThanDays: 'was more than … days ago, or never', never: 'never happened', withinMonths: 'within the last' };
+    const facts: Record<string, string> = {
+      any: 'has any of',
+      all: 'has all of',
+      none: 'has none of',
+      anyOf: 'is any of',
+      noneOf: 'is none of (or empty)',
+      empty: 'is empty',
+      notEmpty: 'is not empty', gt: 'is more than', lt: 'is less than', withinLastDays: 'was within the last', olderThanDays: 'was more than … days ago, or never', never: 'never happened', withinMonths: 'within the last' };
     return facts[op] ?? op;
   }
   const labels: Record<string, string> = {

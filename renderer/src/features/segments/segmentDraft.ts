@@ -2,7 +2,9 @@ import {
   FACTS_BY_ENTITY,
   OPERATORS_BY_KIND,
   OPERATOR_ARITY,
+  PICK_OPS,
   SEGMENT_FIELDS,
+  TAG_OPS,
   type FieldKind,
   type FieldOperator,
   type SegmentEntity,
@@ -21,7 +23,7 @@ import { minorToDecimalText, parseMoney } from '../../../../shared/money';
 export interface DraftCondition {
   key: string;
   kind: 'condition';
-  /** "field:country" or "fact:wonOpportunity". */
+  /** "field:country", "fact:wonOpportunity", "fact:tag" or "pick:<custom field id>". */
   what: string;
   op: string;
   value: string;
@@ -56,6 +58,8 @@ export function operatorsFor(entity: SegmentEntity, what: string): string[] {
     const def = fieldDef(entity, name);
     return def ? [...OPERATORS_BY_KIND[def.kind]] : [];
   }
+  if (type === 'pick') return [...PICK_OPS];
+  if (name === 'tag') return [...TAG_OPS];
   if (name === 'openPipeline') return ['gt', 'lt'];
   if (name === 'lastActivity') return ['withinLastDays', 'olderThanDays', 'never'];
   return ['withinMonths'];
@@ -68,17 +72,24 @@ export function emptyCondition(entity: SegmentEntity, what = `field:${Object.key
 
 export const emptyGroup = (op: 'and' | 'or' = 'and', items: DraftNode[] = []): DraftGroup => ({ key: newKey(), kind: 'group', op, items });
 
-/** Every "what" an entity offers, fields first. */
-export function choicesFor(entity: SegmentEntity): { value: string; label: string; group: 'Fields' | 'Related records' }[] {
+export type ChoiceGroup = 'Fields' | 'Tags and custom fields' | 'Related records';
+
+/** Every "what" an entity offers, fields first; `customFields` are the entity's custom picklists. */
+export function choicesFor(entity: SegmentEntity, customFields: { id: number; label: string }[] = []): { value: string; label: string; group: ChoiceGroup }[] {
   const fields = Object.entries(SEGMENT_FIELDS[entity] as Record<string, SegmentFieldDef>).map(([name, def]) => ({ value: `field:${name}`, label: def.label, group: 'Fields' as const }));
-  const facts = FACTS_BY_ENTITY[entity].map((f) => ({ value: `fact:${f}`, label: FACT_CHOICE_LABELS[f], group: 'Related records' as const }));
-  return [...fields, ...facts];
+  const facts = FACTS_BY_ENTITY[entity]
+    .filter((f) => f !== 'customPick')
+    .map((f) => ({ value: `fact:${f}`, label: FACT_CHOICE_LABELS[f], group: f === 'tag' ? ('Tags and custom fields' as const) : ('Related records' as const) }));
+  const picks = customFields.map((f) => ({ value: `pick:${f.id}`, label: f.label, group: 'Tags and custom fields' as const }));
+  return [...fields, ...facts, ...picks];
 }
 
 export const FACT_CHOICE_LABELS: Record<SegmentFact, string> = {
   wonOpportunity: 'Won an opportunity',
   openPipeline: 'Open pipeline',
   lastActivity: 'Last activity',
+  tag: 'Tags',
+  customPick: 'Custom field',
 };
 
 const trimmed = (s: string) => s.trim();
@@ -106,6 +117,15 @@ function scalar(kind: FieldKind, text: string, currency: string): string | numbe
 /** The condition as the contract has it, or a message saying what is missing. */
 export function toItem(entity: SegmentEntity, d: DraftCondition): { item: SegmentItem } | { missing: string } {
   const [type, name] = d.what.split(':') as [string, string];
+  if (type === 'pick') {
+    const op = d.op as (typeof PICK_OPS)[number];
+    if (op === 'empty' || op === 'notEmpty') return { item: { type: 'fact', fact: 'customPick', fieldId: Number(name), op } };
+    return d.values.length ? { item: { type: 'fact', fact: 'customPick', fieldId: Number(name), op, values: [...new Set(d.values)] } } : { missing: 'Choose at least one value' };
+  }
+  if (type === 'fact' && name === 'tag') {
+    const tagIds = [...new Set(d.values.map(Number).filter((n) => Number.isSafeInteger(n) && n > 0))];
+    return tagIds.length ? { item: { type: 'fact', fact: 'tag', op: d.op as (typeof TAG_OPS)[number], tagIds } } : { missing: 'Choose at least one tag' };
+  }
   if (type === 'fact') {
     const days = wholeNumber(d.days);
     if (name === 'wonOpportunity') return days !== null && days > 0 ? { item: { type: 'fact', fact: 'wonOpportunity', withinMonths: days } } : { missing: 'Give a number of months' };
@@ -191,6 +211,8 @@ export function toDraft(entity: SegmentEntity, g: SegmentGroup): DraftGroup {
     op: g.op,
     items: g.items.map((item): DraftNode => {
       if (item.type === 'group') return toDraft(entity, item);
+      if (item.type === 'fact' && item.fact === 'customPick') return { ...emptyCondition(entity, `pick:${item.fieldId}`), op: item.op, values: item.values ?? [] };
+      if (item.type === 'fact' && item.fact === 'tag') return { ...emptyCondition(entity, 'fact:tag'), op: item.op, values: item.tagIds.map(String) };
       if (item.type === 'fact') {
         const base = emptyCondition(entity, `fact:${item.fact}`);
         if (item.fact === 'wonOpportunity') return { ...base, days: String(item.withinMonths) };

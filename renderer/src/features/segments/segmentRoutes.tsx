@@ -4,6 +4,7 @@ import { ListsPage } from './ListsPage';
 import { SegmentBuilderPage } from './SegmentBuilderPage';
 import { SegmentsPage } from './SegmentsPage';
 import { SuppressionsPage } from './SuppressionsPage';
+import { TagsPage } from '../tags/TagsPage';
 
 /** The segments feature's pages, mounted inside the shell by app/routes.tsx. */
 export const segmentRoutes = [
@@ -13,4 +14,5 @@ export const segmentRoutes = [
   <Route key="lists" path="lists" element={<ListsPage />} />,
   <Route key="list" path="lists/:id" element={<ListPage />} />,
   <Route key="suppressions" path="suppressions" element={<SuppressionsPage />} />,
+  <Route key="tags" path="tags" element={<TagsPage />} />,
 ];

@@ -4,6 +4,7 @@ import { useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/PageHeader';
 import { RecordLoadState } from '../../components/RecordLoadState';
 import { call } from '../../lib/api';
+import { CustomFieldsAdmin } from '../custom-fields/CustomFieldsAdmin';
 import { CompanySettingsForm } from './CompanySettingsForm';
 import { MailSettingsForm } from './MailSettingsForm';
 import { QuoteSettingsForm } from './QuoteSettingsForm';
@@ -17,6 +18,7 @@ const TABS = [
   { id: 'quotes', label: 'Quotes' },
   { id: 'email', label: 'E-mail (SMTP)' },
   { id: 'sms', label: 'SMS gateway' },
+  { id: 'customFields', label: 'Custom fields' },
 ] as const;
 type TabId = (typeof TABS)[number]['id'];
 
@@ -79,7 +81,7 @@ export function SettingsPage() {
         ))}
       </div>
       <div role="tabpanel" id={`settings-panel-${tab}`} aria-labelledby={`settings-tab-${tab}`} className="settings__panel">
-        {tab === 'company' ? <CompanyTab /> : tab === 'quotes' ? <QuotesTab /> : tab === 'email' ? <MailTab /> : <SmsTab />}
+        {tab === 'company' ? <CompanyTab /> : tab === 'quotes' ? <QuotesTab /> : tab === 'email' ? <MailTab /> : tab === 'sms' ? <SmsTab /> : <CustomFieldsAdmin />}
       </div>
     </div>
   );
