@@ -127,6 +127,48 @@ describe('merge and un-merge', () => {
     expect(await host.fail('duplicates.unmerge', { mergeId })).toMatchObject({ code: 'validation', message: 'This merge was already undone.' });
   });
 
+  it('moves tags, custom picks, list and campaign memberships and responses by (entity, record id); un-merge restores them exactly', async () => {
+    const keep = await contact('Smith', { firstName: 'Ann', emails: [{ address: 'ann@acme.example' }] });
+    const dup = await contact('Smyth', { firstName: 'Anne', emails: [{ address: 'anne@acme.example' }] });
+    const vip = await host.call('tags.create', { name: 'VIP' });
+    const fair = await host.call('tags.create', { name: 'Fair 2026' });
+    await host.call('tags.set', { entity: 'contact', recordId: keep.id, tagIds: [vip.id] });
+    await host.call('tags.set', { entity: 'contact', recordId: dup.id, tagIds: [vip.id, fair.id] });
+    const tier = await host.call('customFields.create', { entity: 'contact', label: 'Tier', options: ['Gold', 'Silver'] });
+    const topics = await host.call('customFields.create', { entity: 'contact', label: 'Topics', options: ['CRM', 'ERP', 'BI'], multiple: true });
+    await host.call('customFields.setValues', { entity: 'contact', recordId: keep.id, values: [{ fieldId: tier.id, values: ['Gold'] }, { fieldId: topics.id, values: ['CRM'] }] });
+    await host.call('customFields.setValues', { entity: 'contact', recordId: dup.id, values: [{ fieldId: tier.id, values: ['Silver'] }, { fieldId: topics.id, values: ['CRM', 'ERP'] }] });
+    const both = await host.call('lists.create', { name: 'Both', entity: 'contact', channel: null });
+    const dupOnly = await host.call('lists.create', { name: 'Dup only', entity: 'contact', channel: null });
+    await host.call('lists.add', { listId: both.id, ids: [keep.id, dup.id] });
+    await host.call('lists.add', { listId: dupOnly.id, ids: [dup.id] });
+    const shared = await host.call('campaigns.create', { name: 'Shared', type: 'email', currency: 'EUR' });
+    const own = await host.call('campaigns.create', { name: 'Own', type: 'email', currency: 'EUR' });
+    await host.call('campaigns.enrol', { id: shared.id, entity: 'contact', recordIds: [keep.id, dup.id] });
+    await host.call('campaigns.enrol', { id: own.id, entity: 'contact', recordIds: [dup.id] });
+    await host.call('campaigns.recordResponse', { campaignId: own.id, entity: 'contact', recordId: dup.id, kind: 'registered' });
+    const before = await records();
+
+    host.clock.advance(60_000);
+    const { mergeId } = await host.call('duplicates.merge', { entity: 'contact', survivorId: keep.id, mergedIds: [dup.id] });
+    const sql = new Sql(host.dataSource);
+    expect((await host.call('tags.forRecord', { entity: 'contact', recordId: keep.id })).map((t) => t.name).sort()).toEqual(['Fair 2026', 'VIP']);
+    const picks = await sql.all<{ field_id: number; value: string }>(`SELECT field_id, value FROM custom_field_values WHERE record_id = ? ORDER BY field_id, value`, [keep.id]);
+    // Single choice: the survivor's pick stays; several: every value of both.
+    expect(picks).toEqual([{ field_id: tier.id, value: 'Gold' }, { field_id: topics.id, value: 'CRM' }, { field_id: topics.id, value: 'ERP' }]);
+    expect(await sql.all(`SELECT list_id FROM target_list_members WHERE record_id = ? ORDER BY list_id`, [keep.id])).toEqual([{ list_id: both.id }, { list_id: dupOnly.id }]);
+    // The survivor's own enrolment in the shared campaign stays; the duplicate's enrolment elsewhere and its response move.
+    expect(await sql.all(`SELECT campaign_id, record_id FROM campaign_members ORDER BY campaign_id, record_id`)).toEqual([
+      { campaign_id: shared.id, record_id: keep.id },
+      { campaign_id: shared.id, record_id: dup.id },
+      { campaign_id: own.id, record_id: keep.id },
+    ]);
+    expect(await sql.all(`SELECT record_id FROM campaign_responses`)).toEqual([{ record_id: keep.id }]);
+
+    await host.call('duplicates.unmerge', { mergeId });
+    expect(await records()).toEqual(before);
+  });
+
   it('refuses to merge a contact into itself or one from the recycle bin', async () => {
     const a = await contact('A');
     const b = await contact('B');

@@ -94,6 +94,7 @@ function repoint(db: Database, spec: MergeSpec, survivorId: number, mergedIds: n
       // A link the survivor already has (both attended the meeting) would be there twice: that row goes, kept in the snapshot.
       const duplicate = repeated?.get(survivorId, rowid, ...rel.others.map((c) => row[c] as Value)) !== undefined;
       if (!duplicate && move.run(survivorId, rowid).changes === 1) snapshot.moved.push({ table: rel.table, column: rel.column, rowid, from: row[rel.column] as number });
+      else if (rel.keepOnConflict) continue;
       else {
         snapshot.removed.push({ table: rel.table, row });
         remove.run(rowid);
