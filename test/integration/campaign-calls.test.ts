@@ -1,39 +1,23 @@
-import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Input, MethodName, Output } from '../../shared/contract';
-import type { CrmErrorShape } from '../../shared/errors';
+import type { Input, MethodName } from '../../shared/contract';
 import { sqliteHandle } from '../../electron/main/db/sqlite-handle';
-import { WriteQueue } from '../../electron/main/db/write-queue';
-import { campaignResultsHandlers } from '../../electron/main/domain/campaigns/campaign-results.handlers';
 import { eligibleFor } from '../../electron/main/domain/segments/consent';
-import { createDispatch } from '../../electron/main/host/dispatch';
-import { createHandlers } from '../../electron/main/host/handlers';
-import { openHost, type Host } from '../../electron/main/host/host';
-import { manualClock, snapshot, tempDir } from '../support/temp-host';
+import { snapshot, tempHost, type TestHost } from '../support/temp-host';
 
 /*
- * Call lists: who sees and records which calls, and what each outcome sets off, through dispatch with the
- * campaign-results handlers on a real migrated SQLite file. The campaign, its call step, members, queued touches
+ * Call lists: who sees and records which calls, and what each outcome sets off, through dispatch on a
+ * real migrated SQLite file. The campaign, its call step, members, queued touches
  * and call items are written with SQL, as the journey job leaves them.
  */
 
-let host: Host;
+let host: TestHost;
 let db: Database;
-let clock: ReturnType<typeof manualClock>;
-let dispatch: ReturnType<typeof createDispatch>;
+let clock: TestHost['clock'];
 let admin: number;
 
-async function call<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> {
-  const result = await dispatch(method, input, host.session);
-  if (!result.ok) throw new Error(`${method} failed: ${JSON.stringify(result.error)}`);
-  return result.data as Output<M>;
-}
-async function fail(method: MethodName, input: unknown): Promise<CrmErrorShape> {
-  const result = await dispatch(method, input, host.session);
-  if (result.ok) throw new Error(`${method} was expected to fail but returned ${JSON.stringify(result.data)}`);
-  return result.error;
-}
+const call = <M extends MethodName>(method: M, input: Input<M>) => host.call(method, input);
+const fail = (method: MethodName, input: unknown) => host.fail(method, input);
 function as<T>(userId: number, work: () => Promise<T>): Promise<T> {
   host.session.userId = userId;
   return work().finally(() => {
@@ -42,15 +26,8 @@ function as<T>(userId: number, work: () => Promise<T>): Promise<T> {
 }
 
 beforeEach(async () => {
-  clock = manualClock('2026-03-02T09:00:00.000Z');
-  host = await openHost({ database: join(tempDir(), 'crm.sqlite'), now: clock.now, defaultUserName: 'Test Admin', log: () => undefined, background: false });
-  dispatch = createDispatch({
-    handlers: { ...createHandlers(host.services), ...campaignResultsHandlers(host.services) },
-    dataSource: host.dataSource,
-    writes: new WriteQueue(host.dataSource),
-    events: host.events,
-    now: clock.now,
-  });
+  host = await tempHost({ start: '2026-03-02T09:00:00.000Z', background: false });
+  clock = host.clock;
   db = sqliteHandle(host.dataSource);
   admin = host.session.userId;
 });

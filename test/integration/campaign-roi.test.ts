@@ -1,33 +1,22 @@
-import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Input, MethodName, Output } from '../../shared/contract';
+import type { Input, MethodName } from '../../shared/contract';
 import type { RoiRow } from '../../shared/contract/campaign-results';
 import { STEP_CHANNELS, type StepChannel } from '../../shared/contract/campaigns';
 import { sqliteHandle } from '../../electron/main/db/sqlite-handle';
-import { WriteQueue } from '../../electron/main/db/write-queue';
-import { campaignResultsHandlers } from '../../electron/main/domain/campaigns/campaign-results.handlers';
-import { createDispatch } from '../../electron/main/host/dispatch';
-import { createHandlers } from '../../electron/main/host/handlers';
-import { openHost, type Host } from '../../electron/main/host/host';
-import { manualClock, tempDir } from '../support/temp-host';
+import { tempHost, type TestHost } from '../support/temp-host';
 
 /*
  * The closed-loop report on a dataset built by hand: the expected rows are computed here, in plain TypeScript over
  * the same description the database was filled from (not with SQL), and a few are also written out as numbers.
  */
 
-let host: Host;
+let host: TestHost;
 let db: Database;
-let dispatch: ReturnType<typeof createDispatch>;
-const clock = manualClock('2026-03-02T09:00:00.000Z');
-const daysAgo = (d: number) => new Date(Date.parse('2026-03-02T09:00:00.000Z') - d * 86_400_000).toISOString();
+const START = '2026-03-02T09:00:00.000Z';
+const daysAgo = (d: number) => new Date(Date.parse(START) - d * 86_400_000).toISOString();
 
-async function call<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> {
-  const result = await dispatch(method, input, host.session);
-  if (!result.ok) throw new Error(`${method} failed: ${JSON.stringify(result.error)}`);
-  return result.data as Output<M>;
-}
+const call = <M extends MethodName>(method: M, input: Input<M>) => host.call(method, input);
 
 // ---- The dataset ------------------------------------------------------------------------------------------------
 
@@ -108,17 +97,10 @@ const opportunities: OpportunitySpec[] = [
 const id = { campaign: new Map<Key, number>(), record: new Map<Key, number>(), member: new Map<string, number>(), step: new Map<string, number>() };
 
 beforeAll(async () => {
-  host = await openHost({ database: join(tempDir(), 'crm.sqlite'), now: clock.now, defaultUserName: 'Test Admin', log: () => undefined, background: false });
-  dispatch = createDispatch({
-    handlers: { ...createHandlers(host.services), ...campaignResultsHandlers(host.services) },
-    dataSource: host.dataSource,
-    writes: new WriteQueue(host.dataSource),
-    events: host.events,
-    now: clock.now,
-  });
+  host = await tempHost({ start: START, background: false });
   db = sqliteHandle(host.dataSource);
   const admin = host.session.userId;
-  const at = clock.now().toISOString();
+  const at = START;
   for (const c of campaigns) {
     const cid = Number(
       db

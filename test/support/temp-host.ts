@@ -27,11 +27,20 @@ export interface TestHost extends Host {
   clock: ReturnType<typeof manualClock>;
 }
 
-/** A real SQLite file in a temp folder, migrated, with a manual clock. */
-export async function tempHost(): Promise<TestHost> {
+/**
+ * A real SQLite file in a temp folder, migrated, with a manual clock (from `start`). `background: false` opens it
+ * without the job runner and the other background work, as the admin CLI does.
+ */
+export async function tempHost(options: { start?: string; background?: boolean } = {}): Promise<TestHost> {
   const file = join(tempDir(), 'crm.sqlite');
-  const clock = manualClock();
-  const host = await openHost({ database: file, now: clock.now, defaultUserName: 'Test Admin', log: () => undefined });
+  const clock = manualClock(options.start);
+  const host = await openHost({
+    database: file,
+    now: clock.now,
+    defaultUserName: 'Test Admin',
+    log: () => undefined,
+    ...(options.background === false ? { background: false } : {}),
+  });
   return Object.assign(host, {
     file,
     clock,
