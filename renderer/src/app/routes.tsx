@@ -1,3 +1,4 @@
+import { lazy, Suspense, useEffect } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { AccountDetail } from '../features/accounts/AccountDetail';
 import { AccountEditPage } from '../features/accounts/AccountEditPage';
@@ -7,22 +8,23 @@ import { ContactDetail } from '../features/contacts/ContactDetail';
 import { ContactEditPage } from '../features/contacts/ContactEditPage';
 import { ContactNewPage } from '../features/contacts/ContactNewPage';
 import { ContactsGrid } from '../features/contacts/ContactsGrid';
-import { activityRoutes } from '../features/activities/activityRoutes';
-import { leadRoutes } from '../features/leads/leadRoutes';
-import { opportunityRoutes } from '../features/opportunities/opportunityRoutes';
-import { catalogRoutes } from '../features/catalog/catalogRoutes';
-import { settingsRoutes } from '../features/settings/settingsRoutes';
-import { quoteRoutes } from '../features/quotes/quoteRoutes';
-import { adminRoutes } from '../features/admin/adminRoutes';
-import { territoryRoutes } from '../features/territories/territoryRoutes';
-import { importRoutes } from '../features/imports/importRoutes';
-import { duplicateRoutes } from '../features/duplicates/duplicateRoutes';
-import { segmentRoutes } from '../features/segments/segmentRoutes';
-import { campaignRoutes } from '../features/campaigns/campaignRoutes';
-import { NotFound } from './NotFound';
 import { Shell } from './Shell';
 
+/**
+ * Every module but the two grids people open first comes in a second chunk, loaded when one of its pages is opened
+ * (or right after start, see prefetch below): the window starts without parsing the code of pipelines, quotes,
+ * campaigns, charts and the rest.
+ */
+const MoreRoutes = lazy(() => import('./MoreRoutes'));
+
+/** Fetched once the first page is up, so opening another module later does not wait for the disk. */
+const PREFETCH_AFTER_MS = 1_500;
+
 export function AppRoutes() {
+  useEffect(() => {
+    const timer = setTimeout(() => void import('./MoreRoutes'), PREFETCH_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, []);
   return (
     <Routes>
       <Route element={<Shell />}>
@@ -35,19 +37,14 @@ export function AppRoutes() {
         <Route path="contacts/new" element={<ContactNewPage />} />
         <Route path="contacts/:id" element={<ContactDetail />} />
         <Route path="contacts/:id/edit" element={<ContactEditPage />} />
-        {leadRoutes}
-        {opportunityRoutes}
-        {activityRoutes}
-        {catalogRoutes}
-        {settingsRoutes}
-        {quoteRoutes}
-        {adminRoutes}
-        {territoryRoutes}
-        {importRoutes}
-        {duplicateRoutes}
-        {segmentRoutes}
-        {campaignRoutes}
-        <Route path="*" element={<NotFound />} />
+        <Route
+          path="*"
+          element={
+            <Suspense fallback={<p className="page muted">Loading…</p>}>
+              <MoreRoutes />
+            </Suspense>
+          }
+        />
       </Route>
     </Routes>
   );
