@@ -295,7 +295,7 @@ describe('campaigns journey', () => {
     await confirm.getByText('cannot be restarted').waitFor();
     await confirm.getByRole('button', { name: 'Complete' }).click();
     await header.locator('.campaign-status').filter({ hasText: 'Completed' }).waitFor();
-    expect(await header.getByRole('button').count()).toBe(0);
+    await expect.poll(() => header.getByRole('button').count()).toBe(0);
     expect((await app.call('campaigns.get', { id: created.id })).status).toBe('completed');
   });
 
