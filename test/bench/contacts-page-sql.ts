@@ -12,29 +12,39 @@ const asciiRange = (prefix: string): [string, string] => {
 };
 
 /**
- * contacts.list's statements for a lastName-sorted page, written out from
+ * contacts.list's statement for a lastName-sorted page, written out from
  * contacts.service.ts, grid-page.ts and grid-sql.ts: the page's ids on the
- * (sort_name, id) index first, then those rows. The bench also records what
- * the service really ran and reports whether the two still agree.
+ * (sort_name, id) index first, then those rows. A page past the first block
+ * seeks to its block's anchor (grid-positions.ts) and steps `offset` rows
+ * from there; the anchor's values are whatever the positions hold, so they
+ * are passed in. The total comes from the same positions, without a COUNT.
+ * The bench also records what the service really ran and reports whether the
+ * two still agree.
  */
-export function handWrittenContactsPage(startRow: number, limit: number, lastNamePrefix?: string, withCount = false): CapturedStatement[] {
+export function handWrittenContactsPage(limit: number, lastNamePrefix: string | undefined, seek: { anchor: unknown[]; offset: number } | number): CapturedStatement[] {
   const where = ['c.deleted_at IS NULL'];
   const params: unknown[] = [];
   if (lastNamePrefix !== undefined) {
     where.push('(c.sort_name >= ? AND c.sort_name < ?)');
     params.push(...asciiRange(lastNamePrefix));
   }
+  let offset = typeof seek === 'number' ? seek : seek.offset;
+  if (typeof seek !== 'number') {
+    where.push('(c.sort_name, c.id) > (?, ?)');
+    params.push(...seek.anchor);
+    offset = seek.offset;
+  }
   const order = 'c.sort_name ASC, c.id ASC';
   const ids = `SELECT c.id FROM contacts c WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ? OFFSET ?`;
-  const page: CapturedStatement = {
-    sql: `SELECT c.id, c.version, c.first_name, c.last_name, c.title, c.email, c.phone, c.account_id,
+  return [
+    {
+      sql: `SELECT c.id, c.version, c.first_name, c.last_name, c.title, c.email, c.phone, c.account_id,
               (SELECT a.name FROM accounts a WHERE a.id = c.account_id AND a.deleted_at IS NULL) AS account_name,
               c.address_city, c.address_country, c.email_opt_out, c.do_not_call, o.name AS owner_name, c.updated_at
          FROM contacts c JOIN users o ON o.id = c.owner_id WHERE c.id IN (${ids}) ORDER BY ${order}`,
-    params: [...params, limit, startRow],
-  };
-  if (!withCount) return [page];
-  return [page, { sql: `SELECT COUNT(*) AS n FROM contacts c WHERE ${where.join(' AND ')}`, params }];
+      params: [...params, limit, offset],
+    },
+  ];
 }
 
 export const normalizeSql = (sql: string) => sql.replace(/\s+/g, ' ').trim();

@@ -30,3 +30,25 @@ export async function timeRuns(runs: number, work: () => unknown, warmup = 3): P
   }
   return summarize(samples);
 }
+
+/**
+ * Times two ways of doing the same work turn and turn about, so both meet the
+ * same cache, collector and background state: a fair ratio between them.
+ */
+export async function timePaired(runs: number, a: () => unknown, b: () => unknown, warmup = 3): Promise<[Summary, Summary]> {
+  for (let i = 0; i < warmup; i++) {
+    await a();
+    await b();
+  }
+  const as: number[] = [];
+  const bs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    let start = performance.now();
+    await a();
+    as.push(performance.now() - start);
+    start = performance.now();
+    await b();
+    bs.push(performance.now() - start);
+  }
+  return [summarize(as), summarize(bs)];
+}

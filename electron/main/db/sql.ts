@@ -1,4 +1,6 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { Database } from 'better-sqlite3';
+import { DataSource, type EntityManager } from 'typeorm';
+import { sqliteHandle } from './sqlite-handle';
 
 /**
  * Plain SQL over TypeORM's connection: services use it for the hot paths and
@@ -6,6 +8,11 @@ import type { DataSource, EntityManager } from 'typeorm';
  */
 export class Sql {
   constructor(private readonly target: DataSource | EntityManager) {}
+
+  /** The connection itself, for reads outside any transaction; null when this Sql runs inside one. */
+  connection(): Database | null {
+    return this.target instanceof DataSource ? sqliteHandle(this.target) : null;
+  }
 
   all<T>(sql: string, params: unknown[] = []): Promise<T[]> {
     return this.target.query(sql, params);

@@ -14,6 +14,8 @@ import { SegmentsAndLists1795369000000 } from './1795369000000-SegmentsAndLists'
 import { ImportSearchBacklog1795370000000 } from './1795370000000-ImportSearchBacklog';
 import { Campaigns1795371000000 } from './1795371000000-Campaigns';
 import { TagsAndCustomPicklists1795372000000 } from './1795372000000-TagsAndCustomPicklists';
+import { GridGeneration1795373000000 } from './1795373000000-GridGeneration';
+import { CoveringSortIndexes1795374000000 } from './1795374000000-CoveringSortIndexes';
 
 /** Every migration this build knows, oldest first. Listed by hand so the bundler keeps them. */
 export const migrations: (new () => MigrationInterface)[] = [
@@ -31,4 +33,6 @@ export const migrations: (new () => MigrationInterface)[] = [
   ImportSearchBacklog1795370000000,
   Campaigns1795371000000,
   TagsAndCustomPicklists1795372000000,
+  GridGeneration1795373000000,
+  CoveringSortIndexes1795374000000,
 ];

@@ -36,6 +36,6 @@ export const AccountEntity = new EntitySchema<StoredRow>({
     { columns: ['territoryId'] },
     { columns: ['parentAccountId'] },
     // The grid's default order; partial so the recycle bin does not weigh on it.
-    { columns: ['sortName', 'id'], where: '"deleted_at" IS NULL' },
+    { columns: ['sortName', 'id', 'deletedAt'], where: '"deleted_at" IS NULL' },
   ],
 });

@@ -91,6 +91,7 @@ export class AccountsService {
       where: ['a.deleted_at IS NULL', ...g.where],
       params: g.params,
       orderBy: g.orderBy,
+      seek: g.seek,
       startRow: q.startRow,
       endRow: q.endRow,
       withTotal: q.withTotal,

@@ -28,7 +28,7 @@ export const ProductEntity = new EntitySchema<StoredRow>({
   },
   indices: [
     { columns: ['skuKey'], unique: true, where: '"deleted_at" IS NULL' },
-    { columns: ['sortName', 'id'], where: '"deleted_at" IS NULL' },
+    { columns: ['sortName', 'id', 'deletedAt'], where: '"deleted_at" IS NULL' },
     { columns: ['category'] },
   ],
 });

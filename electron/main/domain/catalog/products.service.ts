@@ -156,6 +156,7 @@ export class ProductsService {
       where: ['p.deleted_at IS NULL', ...(q.activeOnly ? ['p.active = 1'] : []), ...g.where],
       params: g.params,
       orderBy: g.orderBy,
+      seek: g.seek,
       startRow: q.startRow,
       endRow: q.endRow,
       withTotal: q.withTotal,

@@ -36,7 +36,7 @@ export const ContactEntity = new EntitySchema<StoredRow>({
     { columns: ['ownerId'] },
     { columns: ['accountId'] },
     // The grid's default order; partial so the recycle bin does not weigh on it.
-    { columns: ['sortName', 'id'], where: '"deleted_at" IS NULL' },
+    { columns: ['sortName', 'id', 'deletedAt'], where: '"deleted_at" IS NULL' },
     // Segment counts: the fields most segments filter on, so a count by country (and owner, consent, account)
     // reads this index alone. Not partial: segments ask for live records with `+deleted_at IS NULL`, which keeps
     // SQLite from walking a partial index with a row lookup per record when a full scan is what the rule needs.

@@ -93,6 +93,7 @@ export class ContactsService {
       where,
       params,
       orderBy: g.orderBy,
+      seek: g.seek,
       startRow: q.startRow,
       endRow: q.endRow,
       withTotal: q.withTotal,

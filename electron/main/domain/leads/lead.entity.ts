@@ -71,7 +71,7 @@ export const LeadEntity = new EntitySchema<StoredRow>({
     { columns: ['status'] },
     { columns: ['emailNormalized'] },
     { columns: ['phoneE164'] },
-    { columns: ['sortName', 'id'], where: '"deleted_at" IS NULL' },
+    { columns: ['sortName', 'id', 'deletedAt'], where: '"deleted_at" IS NULL' },
     // The campaign ROI report counts leads per campaign, by first and by last touch.
     { columns: ['campaignId'], where: '"campaign_id" IS NOT NULL' },
     { columns: ['firstTouchCampaignId'], where: '"first_touch_campaign_id" IS NOT NULL' },

@@ -126,6 +126,7 @@ export class LeadsService {
       where: ['l.deleted_at IS NULL', ...g.where],
       params: g.params,
       orderBy: g.orderBy,
+      seek: g.seek,
       startRow: q.startRow,
       endRow: q.endRow,
       withTotal: q.withTotal,

@@ -186,6 +186,7 @@ export class OpportunitiesService {
       where,
       params,
       orderBy: g.orderBy,
+      seek: g.seek,
       startRow: q.startRow,
       endRow: q.endRow,
       withTotal: q.withTotal,

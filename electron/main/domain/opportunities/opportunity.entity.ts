@@ -57,7 +57,7 @@ export const OpportunityEntity = new EntitySchema<StoredRow>({
     { columns: ['pipelineId', 'stageId', 'currency', 'ownerId', 'amountMinor', 'probability', 'deletedAt'], where: '"deleted_at" IS NULL' },
     // The kanban's cards: a stage's first cards by expected close date, in index order.
     { columns: ['pipelineId', 'stageId', 'expectedCloseDate', 'id'], where: '"deleted_at" IS NULL' },
-    { columns: ['sortName', 'id'], where: '"deleted_at" IS NULL' },
+    { columns: ['sortName', 'id', 'deletedAt'], where: '"deleted_at" IS NULL' },
     // Forecast of open deals: a currency's expected closes in a date range, with everything the sums read.
     {
       columns: ['currency', 'expectedCloseDate', 'stageId', 'forecastCategory', 'ownerId', 'amountMinor', 'probability', 'deletedAt'],

@@ -199,6 +199,7 @@ export class QuotesService {
       where,
       params,
       orderBy,
+      seek: g.seek,
       startRow: query.startRow,
       endRow: query.endRow,
       withTotal: query.withTotal,

@@ -1,6 +1,7 @@
 import { CrmError } from '../../../../shared/errors';
 import { foldForSort } from '../../../../shared/text';
 import type { ColumnFilter, FilterCondition } from '../../../../shared/contract/grid';
+import type { GridSeek } from './grid-positions';
 
 export interface GridColumn {
   /** A trusted SQL expression, never text from the renderer. */
@@ -30,6 +31,8 @@ export interface GridSql {
   where: string[];
   params: unknown[];
   orderBy: string;
+  /** The order as one row value, when every term is NOT NULL and all run one way: deep pages can then seek. */
+  seek: GridSeek | null;
 }
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -160,12 +163,20 @@ export function gridSql(
     }
   }
   const sort = query.sort.length ? query.sort : [defaultSort];
-  const terms = sort.map(({ colId, sort: dir }) => {
+  const exprs = sort.map(({ colId }) => {
     const column = columns[colId]!;
-    const expr = column.sortSql ?? (column.kind === 'text' ? `${column.sql} COLLATE NOCASE` : column.sql);
-    // NULLs last in both directions: a blank city is never the first thing a sort shows.
-    return column.notNull ? `${expr} ${dir.toUpperCase()}` : `${expr} IS NULL, ${expr} ${dir.toUpperCase()}`;
+    return column.sortSql ?? (column.kind === 'text' ? `${column.sql} COLLATE NOCASE` : column.sql);
   });
-  const lastDir = sort[sort.length - 1]!.sort.toUpperCase();
-  return { where, params, orderBy: [...terms, `${idColumn} ${lastDir}`].join(', ') };
+  const terms = sort.map(({ colId, sort: dir }, i) =>
+    // NULLs last in both directions: a blank city is never the first thing a sort shows.
+    columns[colId]!.notNull ? `${exprs[i]} ${dir.toUpperCase()}` : `${exprs[i]} IS NULL, ${exprs[i]} ${dir.toUpperCase()}`,
+  );
+  const lastDir = sort[sort.length - 1]!.sort;
+  const seekable = sort.every((s) => columns[s.colId]!.notNull && s.sort === lastDir);
+  return {
+    where,
+    params,
+    orderBy: [...terms, `${idColumn} ${lastDir.toUpperCase()}`].join(', '),
+    seek: seekable ? { keys: [...exprs, idColumn], desc: lastDir === 'desc' } : null,
+  };
 }

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { BUMP_GRID_GENERATION } from '../../../db/migrations/grid-generation-triggers';
 import { indexRowsSql } from '../../../db/migrations/search-triggers-v3';
 
 /** Triggers set aside for the length of an import, with the SQL that puts them back. */
@@ -42,6 +43,8 @@ export const SEARCH_INLINE_LIMIT = 20_000;
  */
 export function indexCreatedRecords(db: Database, importId: number, paused: PausedTriggers, created: number): boolean {
   for (const t of paused) db.exec(t.sql);
+  // The paused insert triggers did not move it on, row by row; once for the whole import does.
+  if (created > 0) db.exec(BUMP_GRID_GENERATION);
   const createdIds = (entity: string) => `SELECT record_id FROM import_changes WHERE import_id = ? AND entity = '${entity}' AND action = 'create'`;
   db.prepare(
     `INSERT INTO record_keys (entity, kind, key, record_id)

@@ -1,0 +1,34 @@
+import type { QueryRunner } from 'typeorm';
+
+/** The tables whose changes move grid_generation on. */
+export const GRID_GENERATION_TABLES = ['accounts', 'contacts', 'leads', 'opportunities', 'users'] as const;
+
+/*
+ * grid_generation moves on with every insert, update and delete in the tables
+ * grids page through at scale (and users, whose names they sort and filter
+ * by), so the positions kept for deep pages (grid-positions.ts) know when they
+ * are out of date. A migration that rebuilds one of these tables drops its
+ * triggers and must create them again, as with the search triggers.
+ */
+export const BUMP_GRID_GENERATION = `UPDATE grid_generation SET generation = generation + 1 WHERE id = 1;`;
+
+function triggers(table: string): Record<string, string> {
+  return {
+    // A bulk import pauses this one (see search-indexing.ts) and moves the generation on once at its end.
+    [`${table}_grid_ai`]: `AFTER INSERT ON ${table} WHEN NOT EXISTS (SELECT 1 FROM triggers_paused) BEGIN ${BUMP_GRID_GENERATION} END`,
+    [`${table}_grid_au`]: `AFTER UPDATE ON ${table} BEGIN ${BUMP_GRID_GENERATION} END`,
+    [`${table}_grid_ad`]: `AFTER DELETE ON ${table} BEGIN ${BUMP_GRID_GENERATION} END`,
+  };
+}
+
+export async function createGridGenerationTriggers(queryRunner: QueryRunner, tables: readonly string[] = GRID_GENERATION_TABLES): Promise<void> {
+  for (const table of tables) {
+    for (const [name, body] of Object.entries(triggers(table))) await queryRunner.query(`CREATE TRIGGER ${name} ${body}`);
+  }
+}
+
+export async function dropGridGenerationTriggers(queryRunner: QueryRunner, tables: readonly string[] = GRID_GENERATION_TABLES): Promise<void> {
+  for (const table of tables) {
+    for (const name of Object.keys(triggers(table))) await queryRunner.query(`DROP TRIGGER IF EXISTS ${name}`);
+  }
+}
