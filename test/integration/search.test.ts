@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { GlobalSearchInput, GlobalSearchResult, SearchKind } from '../../shared/contract/search';
+import { RANKED_MATCHES } from '../../electron/main/domain/search/search.service';
 import { tempHost, type TestHost } from '../support/temp-host';
 
 let host: TestHost;
@@ -59,7 +60,8 @@ describe('global search', () => {
     const ayse = await contact('Ayşe', 'Çelik', muller.id, 'ayse.celik@mueller.example');
     await account('Schmidt Logistik');
 
-    for (const text of ['mull', 'Müll', 'MULLER', 'muller masch', 'maschinenbau', 'gmb']) {
+    // Two letters take the counted path, longer words the one-pass path: both find it.
+    for (const text of ['mull', 'Müll', 'MULLER', 'muller masch', 'maschinenbau', 'gmb', 'mü', 'M']) {
       expect(titles(await search(text), 'account'), text).toEqual(['Müller Maschinenbau GmbH']);
     }
     for (const text of ['celik', 'ÇEL', 'ayse', 'Ayşe Çelik', 'aysE cEl']) {
@@ -218,5 +220,26 @@ describe('global search', () => {
     }
     // The tables are still there.
     expect((await host.call('accounts.list', { startRow: 0, endRow: 10 })).rows).toHaveLength(2);
+  });
+
+  it('a word that matches more records of a kind than are worth ranking shows the newest of them, with the full count', async () => {
+    const user = host.session.userId;
+    // One over the limit, written in one statement (the triggers index every row): names Zed0 … ZedN.
+    await host.dataSource.query(
+      `WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+       INSERT INTO leads (created_at, created_by_id, updated_at, updated_by_id, first_name, last_name, sort_name, company, owner_id)
+       SELECT '2026-03-01T09:00:00.000Z', ?, '2026-03-01T09:00:00.000Z', ?, 'Ann', 'Zed' || i, 'zed' || i, 'Acme', ? FROM n`,
+      [RANKED_MATCHES, user, user, user],
+    );
+    const newest = (await host.dataSource.query(`SELECT last_name FROM leads ORDER BY id DESC LIMIT 5`)).map((r: { last_name: string }) => `Ann ${r.last_name}`);
+    // Two letters are counted first; three letters try the one ranked pass and find it too broad.
+    for (const text of ['ze', 'zed']) {
+      const broad = group(await search(text), 'lead');
+      expect(broad.total, text).toBe(RANKED_MATCHES + 1);
+      expect(broad.hits.map((h) => h.title), text).toEqual(newest);
+    }
+    // A narrower word is ranked again: the name match first.
+    await lead('Zed', 'Other', 'Zed1999 Holdings');
+    expect(titles(await search('zed1999'), 'lead')).toEqual(['Ann Zed1999', 'Zed Other']);
   });
 });
