@@ -16,6 +16,7 @@ import { Campaigns1795371000000 } from './1795371000000-Campaigns';
 import { TagsAndCustomPicklists1795372000000 } from './1795372000000-TagsAndCustomPicklists';
 import { GridGeneration1795373000000 } from './1795373000000-GridGeneration';
 import { CoveringSortIndexes1795374000000 } from './1795374000000-CoveringSortIndexes';
+import { ClosingsIndexLostReason1795375000000 } from './1795375000000-ClosingsIndexLostReason';
 
 /** Every migration this build knows, oldest first. Listed by hand so the bundler keeps them. */
 export const migrations: (new () => MigrationInterface)[] = [
@@ -35,4 +36,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   TagsAndCustomPicklists1795372000000,
   GridGeneration1795373000000,
   CoveringSortIndexes1795374000000,
+  ClosingsIndexLostReason1795375000000,
 ];

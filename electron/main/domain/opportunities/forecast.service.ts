@@ -100,6 +100,17 @@ export class ForecastService {
     }));
   }
 
+  /**
+   * Stage ids by kind, from the small stages table: the report queries then
+   * filter on the opportunities' own covering indexes (stage_id is in them)
+   * instead of joining a stage row for each of tens of thousands of deals.
+   */
+  private async stagesByKind(): Promise<Record<'open' | 'won' | 'lost', number[]>> {
+    const out: Record<'open' | 'won' | 'lost', number[]> = { open: [], won: [], lost: [] };
+    for (const s of await this.sql.all<{ id: number; kind: 'open' | 'won' | 'lost' }>(`SELECT id, kind FROM pipeline_stages`)) out[s.kind]?.push(s.id);
+    return out;
+  }
+
   // ---- forecast --------------------------------------------------------------
 
   /**
@@ -111,24 +122,25 @@ export class ForecastService {
    */
   async summary(q: z.output<typeof ForecastQuery>): Promise<ForecastSummary> {
     const periods = periodsBetween(q.period, q.from, q.to);
+    const stages = await this.stagesByKind();
     const owner = q.ownerId === undefined ? '' : 'AND op.owner_id = ?';
     const ownerParams = q.ownerId === undefined ? [] : [q.ownerId];
     const open = await this.sql.all<{ owner_id: number; period: string; category: string; amount: number; weighted: number }>(
       `SELECT op.owner_id, ${periodSql(q.period, 'op.expected_close_date')} AS period, op.forecast_category AS category,
               SUM(op.amount_minor) AS amount, SUM(${weightedSql('op.amount_minor', 'op.probability')}) AS weighted
-         FROM opportunities op JOIN pipeline_stages s ON s.id = op.stage_id
-        WHERE op.deleted_at IS NULL AND s.kind = 'open' AND op.currency = ? AND op.forecast_category <> 'omitted'
+         FROM opportunities op
+        WHERE op.deleted_at IS NULL AND op.stage_id IN (${stages.open.map(() => '?').join(', ')}) AND op.currency = ? AND op.forecast_category <> 'omitted'
           AND op.expected_close_date BETWEEN ? AND ? ${owner}
         GROUP BY 1, 2, 3`,
-      [q.currency, q.from, q.to, ...ownerParams],
+      [...stages.open, q.currency, q.from, q.to, ...ownerParams],
     );
     const won = await this.sql.all<{ owner_id: number; period: string; amount: number }>(
       `SELECT op.owner_id, ${periodSql(q.period, 'op.closed_at')} AS period, SUM(op.amount_minor) AS amount
-         FROM opportunities op JOIN pipeline_stages s ON s.id = op.stage_id
-        WHERE op.deleted_at IS NULL AND s.kind = 'won' AND op.currency = ?
+         FROM opportunities op
+        WHERE op.deleted_at IS NULL AND op.stage_id IN (${stages.won.map(() => '?').join(', ')}) AND +op.currency = ?
           AND op.closed_at >= ? AND op.closed_at < ? ${owner}
         GROUP BY 1, 2`,
-      [q.currency, q.from, dayAfter(q.to), ...ownerParams],
+      [...stages.won, q.currency, q.from, dayAfter(q.to), ...ownerParams],
     );
     const quotas = await this.sql.all<{ user_id: number; period: string; amount_minor: number }>(
       `SELECT user_id, period, amount_minor FROM quotas
@@ -192,20 +204,21 @@ export class ForecastService {
   async winLoss(q: z.output<typeof WinLossQuery>): Promise<WinLoss> {
     const owner = q.ownerId === undefined ? '' : 'AND op.owner_id = ?';
     const params = [q.from, dayAfter(q.to), ...(q.ownerId === undefined ? [] : [q.ownerId])];
-    const base = `FROM opportunities op JOIN pipeline_stages s ON s.id = op.stage_id
-        WHERE op.deleted_at IS NULL AND s.kind IN ('won', 'lost') AND op.closed_at IS NOT NULL
-          AND op.closed_at >= ? AND op.closed_at < ? ${owner}`;
-    const groups = await this.sql.all<{ owner_id: number; period: string; kind: 'won' | 'lost'; currency: string; n: number; amount: number; days: number }>(
-      `SELECT op.owner_id, ${periodSql(q.period, 'op.closed_at')} AS period, s.kind, op.currency, COUNT(*) AS n, SUM(op.amount_minor) AS amount,
-              SUM(julianday(op.closed_at) - julianday(op.created_at)) AS days
-         ${base} GROUP BY 1, 2, 3, 4`,
-      params,
+    const stages = await this.stagesByKind();
+    const closed = [...stages.won, ...stages.lost];
+    // One pass over the closings' covering index: the lost reasons come in the same groups.
+    const rowsByGroup = await this.sql.all<{ owner_id: number; period: string; stage_id: number; currency: string; reason: string | null; n: number; amount: number; days: number }>(
+      `SELECT op.owner_id, ${periodSql(q.period, 'op.closed_at')} AS period, op.stage_id, op.currency, op.lost_reason AS reason,
+              COUNT(*) AS n, SUM(op.amount_minor) AS amount, SUM(julianday(op.closed_at) - julianday(op.created_at)) AS days
+         FROM opportunities op
+        WHERE op.deleted_at IS NULL AND op.stage_id IN (${closed.map(() => '?').join(', ')}) AND op.closed_at IS NOT NULL
+          AND op.closed_at >= ? AND op.closed_at < ? ${owner}
+        GROUP BY 1, 2, 3, 4, 5`,
+      [...closed, ...params],
     );
-    const reasons = await this.sql.all<{ owner_id: number; period: string; reason: string; n: number }>(
-      `SELECT op.owner_id, ${periodSql(q.period, 'op.closed_at')} AS period, op.lost_reason AS reason, COUNT(*) AS n
-         ${base} AND s.kind = 'lost' AND op.lost_reason IS NOT NULL GROUP BY 1, 2, 3`,
-      params,
-    );
+    const won = new Set(stages.won);
+    const groups = rowsByGroup.map((g) => ({ ...g, kind: won.has(g.stage_id) ? ('won' as const) : ('lost' as const) }));
+    const reasons = groups.filter((g) => g.kind === 'lost' && g.reason !== null) as { owner_id: number; period: string; reason: string; n: number }[];
 
     type Acc = { won: number; lost: number; wonSum: Map<string, [number, number]>; days: number; reasons: Map<string, number> };
     const acc = (): Acc => ({ won: 0, lost: 0, wonSum: new Map(), days: 0, reasons: new Map() });

@@ -63,9 +63,9 @@ export const OpportunityEntity = new EntitySchema<StoredRow>({
       columns: ['currency', 'expectedCloseDate', 'stageId', 'forecastCategory', 'ownerId', 'amountMinor', 'probability', 'deletedAt'],
       where: '"deleted_at" IS NULL',
     },
-    // Closed won and win/loss: closings in a date range, with everything the sums read.
+    // Closed won and win/loss: closings in a date range, with everything the sums and the lost reasons read.
     {
-      columns: ['closedAt', 'stageId', 'ownerId', 'currency', 'amountMinor', 'createdAt', 'deletedAt'],
+      columns: ['closedAt', 'stageId', 'ownerId', 'currency', 'amountMinor', 'createdAt', 'lostReason', 'deletedAt'],
       where: '"deleted_at" IS NULL AND "closed_at" IS NOT NULL',
     },
     // Segments' "won an opportunity in the last N months": recent closings with their account and contact.
