@@ -1,5 +1,6 @@
 import type { CrmBridge, MethodName } from './contract';
-import { EVENT_NAMES, type EventName } from './contract/events';
+import type { EventName } from './contract/events';
+import { EVENT_NAME_LIST } from './contract/names';
 import type { Envelope } from './errors';
 
 export type Invoke = (method: MethodName, input: unknown) => Promise<Envelope<unknown>>;
@@ -20,7 +21,7 @@ export function buildBridge(methods: readonly MethodName[], invoke: Invoke, subs
     group[verb] = (input?: unknown) => invoke(name, input);
   }
   bridge.on = (event: EventName, listener: (payload: unknown) => void) => {
-    if (!EVENT_NAMES.includes(event)) throw new Error(`Unknown event ${String(event)}`);
+    if (!(EVENT_NAME_LIST as readonly string[]).includes(event)) throw new Error(`Unknown event ${String(event)}`);
     return subscribe((name, payload) => {
       if (name === event) listener(payload);
     });

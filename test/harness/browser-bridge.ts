@@ -1,6 +1,6 @@
 /** `window.crm` for the browser harness: the same bridge as the preload, over HTTP on 127.0.0.1. */
 import { buildBridge } from '../../shared/bridge';
-import { METHOD_NAMES } from '../../shared/contract';
+import { METHOD_NAME_LIST } from '../../shared/contract/names';
 
 const listeners = new Set<(event: string, payload: unknown) => void>();
 const source = new EventSource('/__crm/events');
@@ -10,7 +10,7 @@ source.onmessage = (message) => {
 };
 
 (window as unknown as { crm: unknown }).crm = buildBridge(
-  METHOD_NAMES,
+  METHOD_NAME_LIST,
   async (method, input) => {
     const response = await fetch('/__crm/call', {
       method: 'POST',

@@ -1,6 +1,16 @@
 import {
-  AllCommunityModule,
+  CellStyleModule,
+  ColumnApiModule,
+  EventApiModule,
+  InfiniteRowModelModule,
   ModuleRegistry,
+  NumberFilterModule,
+  RowApiModule,
+  RowSelectionModule,
+  ScrollApiModule,
+  TextFilterModule,
+  TooltipModule,
+  ValidationModule,
   type ColDef,
   type GridApi,
   type GridReadyEvent,
@@ -22,7 +32,25 @@ import { MassUpdateDialog, type MassEntity } from './MassUpdateDialog';
 import { useToast } from './ToastProvider';
 import { gridTheme } from './gridTheme';
 
-ModuleRegistry.registerModules([AllCommunityModule]);
+/*
+ * Only what the grids use, not AllCommunityModule: the app's first chunk is
+ * parsed before the first screen shows, and every module costs start-up time.
+ * In development the validation module names any feature whose module is
+ * missing here.
+ */
+ModuleRegistry.registerModules([
+  InfiniteRowModelModule,
+  CellStyleModule,
+  TextFilterModule,
+  NumberFilterModule,
+  RowSelectionModule,
+  TooltipModule,
+  ColumnApiModule,
+  RowApiModule,
+  ScrollApiModule,
+  EventApiModule,
+  ...(import.meta.env.DEV ? [ValidationModule] : []),
+]);
 
 export type GridName = (typeof GRIDS)[number];
 
