@@ -83,6 +83,10 @@ describe('deep pages from positions', () => {
     other.prepare(`INSERT INTO contacts (first_name, last_name, sort_name, emails, phones, owner_id, created_at, updated_at, created_by_id, updated_by_id, version)
                    SELECT 'Ann', 'Zyx', 'zyx' || char(1) || 'ann', '[]', '[]', owner_id, created_at, updated_at, created_by_id, updated_by_id, 1 FROM contacts LIMIT 1`).run();
     await expectEveryPageMatches([]);
+    // A sort that cannot seek keeps its count the same way: counted once, and again after a change.
+    await expectEveryPageMatches([{ colId: 'city', sort: 'asc' }]);
+    other.prepare(`DELETE FROM contacts WHERE id = ?`).run(made.id);
+    await expectEveryPageMatches([{ colId: 'city', sort: 'asc' }]);
   });
 
   it('a page past the end is empty and still carries the total', async () => {

@@ -52,7 +52,7 @@ export async function fetchGridPage<R>(sql: Sql, s: GridPageSpec): Promise<{ row
   // A short page is the last one, so its end is the total and no count is needed.
   if (total === null && rows.length < limit && (rows.length > 0 || s.startRow === 0)) total = s.startRow + rows.length;
   else if (total === null && s.withTotal) {
-    total = (await sql.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${s.table} ${s.alias} ${s.filterJoins} WHERE ${where}`, s.params))!.n;
+    total = keptCount(sql, s, where) ?? (await sql.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${s.table} ${s.alias} ${s.filterJoins} WHERE ${where}`, s.params))!.n;
   }
   return { rows, total };
 }
@@ -69,4 +69,11 @@ async function positionsFor(sql: Sql, s: GridPageSpec, where: string): Promise<P
   if (s.startRow < positions.every && !s.withTotal) return null;
   if (!viewIsTracked({ table: s.table, filterJoins: s.filterJoins, where })) return null;
   return positions.positions({ table: s.table, alias: s.alias, filterJoins: s.filterJoins, where, params: s.params, orderBy: s.orderBy, seek: s.seek });
+}
+
+/** A sort that cannot seek still gets its total counted once per change, not on every first page. */
+function keptCount(sql: Sql, s: GridPageSpec, where: string): number | null {
+  const db = sql.connection();
+  if (!db || !viewIsTracked({ table: s.table, filterJoins: s.filterJoins, where })) return null;
+  return gridPositions(db).count({ table: s.table, alias: s.alias, filterJoins: s.filterJoins, where, params: s.params });
 }
