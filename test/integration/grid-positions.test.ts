@@ -89,6 +89,15 @@ describe('deep pages from positions', () => {
     await expectEveryPageMatches([{ colId: 'city', sort: 'asc' }]);
   });
 
+  it('steps past a crowd of rows sharing one name (more than three anchors of them) by seeking', async () => {
+    other.prepare(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 80)
+                   INSERT INTO contacts (first_name, last_name, sort_name, emails, phones, owner_id, created_at, updated_at, created_by_id, updated_by_id, version)
+                   SELECT 'Same', 'Same', 'same' || char(1) || 'same', '[]', '[]', c.owner_id, c.created_at, c.updated_at, c.created_by_id, c.updated_by_id, 1
+                     FROM n, (SELECT * FROM contacts LIMIT 1) c`).run();
+    await expectEveryPageMatches([]);
+    await expectEveryPageMatches([{ colId: 'lastName', sort: 'desc' }]);
+  });
+
   it('a page past the end is empty and still carries the total', async () => {
     const whole = await truth([]);
     const p = await page(whole.length + 50, 10, []);
@@ -155,6 +164,17 @@ describe('building positions', () => {
       db.exec('ROLLBACK');
     }
     expect(await gridPositions(db).positions(view())).not.toBeNull();
+  });
+
+  it('is not built for an order no index gives (it would sort the whole view once per anchor)', async () => {
+    const byOwner: GridView = {
+      ...view(),
+      filterJoins: 'JOIN users o ON o.id = c.owner_id',
+      orderBy: 'o.name COLLATE NOCASE ASC, c.id ASC',
+      seek: { keys: ['o.name COLLATE NOCASE', 'c.id'], desc: false },
+    };
+    expect(await gridPositions(sqliteHandle(host.dataSource)).positions(byOwner)).toBeNull();
+    expect(await gridPositions(sqliteHandle(host.dataSource)).positions(view())).not.toBeNull();
   });
 
   it('only serves views whose tables all move the generation on', () => {

@@ -1,5 +1,5 @@
 import type { Sql } from '../../db/sql';
-import { gridPositions, viewIsTracked, type GridSeek, type Positions } from './grid-positions';
+import { gridPositions, seekAfter, viewIsTracked, type GridSeek, type Positions } from './grid-positions';
 
 export interface GridPageSpec {
   table: string;
@@ -39,7 +39,7 @@ export async function fetchGridPage<R>(sql: Sql, s: GridPageSpec): Promise<{ row
   const block = positions ? Math.floor(s.startRow / positions.every) : 0;
   if (positions && s.seek && block > 0) {
     const anchor = positions.anchors[block - 1]!;
-    seekWhere = `${where} AND (${s.seek.keys.join(', ')}) ${s.seek.desc ? '<' : '>'} (${s.seek.keys.map(() => '?').join(', ')})`;
+    seekWhere = `${where} AND ${seekAfter(s.seek)}`;
     seekParams = [...s.params, ...anchor];
     offset = s.startRow - block * positions.every;
   }

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import { GRID_GENERATION_TABLES } from '../../db/migrations/grid-generation-triggers';
 
 /**
@@ -50,6 +50,11 @@ export function viewIsTracked(view: Pick<GridView, 'table' | 'filterJoins' | 'wh
   return true;
 }
 
+/** The rows after an anchor in the view's order, as a row-value comparison with one placeholder per key. */
+export function seekAfter(seek: GridSeek): string {
+  return `(${seek.keys.join(', ')}) ${seek.desc ? '<' : '>'} (${seek.keys.map(() => '?').join(', ')})`;
+}
+
 const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
@@ -66,11 +71,16 @@ export class GridPositions {
   private readonly views = new Map<string, Cached>();
   private readonly building = new Map<string, Promise<Positions | null>>();
   private readonly counts = new Map<string, { total: number; generation: number }>();
+  private readonly indexed = new Map<string, boolean>();
 
-  constructor(private readonly db: Database) {}
+  private readonly generationNow: Statement;
+
+  constructor(private readonly db: Database) {
+    this.generationNow = db.prepare(`SELECT generation FROM grid_generation WHERE id = 1`).pluck();
+  }
 
   generation(): number {
-    return this.db.prepare(`SELECT generation FROM grid_generation WHERE id = 1`).pluck().get() as number;
+    return this.generationNow.get() as number;
   }
 
   /**
@@ -90,6 +100,7 @@ export class GridPositions {
       this.views.set(key, cached);
       return cached;
     }
+    if (!this.servedByIndex(key, view)) return null;
     let pending = this.building.get(key);
     if (!pending) {
       pending = this.build(key, view).finally(() => this.building.delete(key));
@@ -98,12 +109,25 @@ export class GridPositions {
     return pending;
   }
 
-  /*
-   * Each anchor is found from the one before with `first key >= its value`,
-   * a range the index consumes, and an OFFSET that adds the rows sharing that
-   * value up to the anchor (usually one). A row-value seek would give the same
-   * row, but SQLite re-tests it on every row stepped over: ≈4× slower here.
+  /**
+   * Whether an index gives the view its order. Without one (a sort by a
+   * joined owner's name), every anchor would sort the whole view again: a
+   * thousand sorts of a million rows. Such views page with OFFSET, which
+   * sorts once per page, as before.
    */
+  private servedByIndex(key: string, view: GridView): boolean {
+    let served = this.indexed.get(key);
+    if (served === undefined) {
+      const plan = this.db
+        .prepare(`EXPLAIN QUERY PLAN SELECT ${view.alias}.id FROM ${view.table} ${view.alias} ${view.filterJoins} WHERE ${view.where} ORDER BY ${view.orderBy} LIMIT 1`)
+        .all(...view.params) as { detail: string }[];
+      served = !plan.some((step) => /TEMP B-TREE FOR (?:RIGHT PART OF )?ORDER BY/.test(step.detail));
+      this.indexed.set(key, served);
+      if (this.indexed.size > MAX_VIEWS * 4) this.indexed.delete(this.indexed.keys().next().value!);
+    }
+    return served;
+  }
+
   /**
    * A view's row count for sorts that cannot seek (no positions): counted
    * once and kept until the generation moves on, like the positions. Null
@@ -122,6 +146,12 @@ export class GridPositions {
     return total;
   }
 
+  /*
+   * Each anchor is found from the one before with `first key >= its value`,
+   * a range the index consumes, and an OFFSET that adds the rows sharing that
+   * value up to the anchor (usually one). A row-value seek would give the same
+   * row, but SQLite re-tests it on every row stepped over: ≈4× slower here.
+   */
   private async build(key: string, view: GridView): Promise<Positions | null> {
     const every = this.every;
     const [first, ...rest] = view.seek.keys as [string, ...string[]];
@@ -130,16 +160,17 @@ export class GridPositions {
     const keys = view.seek.keys.map((k, i) => `${k} AS k${i}`).join(', ');
     const firstAnchor = this.db.prepare(`SELECT ${keys} ${from} ORDER BY ${view.orderBy} LIMIT 1 OFFSET ${every - 1}`).raw();
     const nextAnchor = this.db.prepare(`SELECT ${keys} ${from} AND ${first} ${after} ? ORDER BY ${view.orderBy} LIMIT 1 OFFSET ?`).raw();
+    // Counted only up to where it stops paying, or a sort by owner would count every row of that owner again per anchor.
+    const crowd = 3 * every;
     const sameUpTo = this.db
-      .prepare(`SELECT COUNT(*) ${from} AND ${first} = ? AND (${rest.join(', ')}) ${upTo} (${rest.map(() => '?').join(', ')})`)
+      .prepare(`SELECT COUNT(*) FROM (SELECT 1 ${from} AND ${first} = ? AND (${rest.join(', ')}) ${upTo} (${rest.map(() => '?').join(', ')}) LIMIT ${crowd + 1})`)
       .pluck();
     const firstRest = this.db.prepare(`SELECT COUNT(*) FROM (SELECT 1 ${from} LIMIT ${every})`).pluck();
     const nextRest = this.db.prepare(`SELECT COUNT(*) FROM (SELECT 1 ${from} AND ${first} ${after} ? LIMIT ?)`).pluck();
     // When many rows share the first key (a sort by owner), stepping over them all again would cost more than the re-test.
-    const seek = `(${view.seek.keys.join(', ')}) ${view.seek.desc ? '<' : '>'} (${view.seek.keys.map(() => '?').join(', ')})`;
-    const seekAnchor = this.db.prepare(`SELECT ${keys} ${from} AND ${seek} ORDER BY ${view.orderBy} LIMIT 1 OFFSET ${every - 1}`).raw();
-    const seekRest = this.db.prepare(`SELECT COUNT(*) FROM (SELECT 1 ${from} AND ${seek} LIMIT ${every})`).pluck();
-    const crowded = (same: number) => same > 3 * every;
+    const seekAnchor = this.db.prepare(`SELECT ${keys} ${from} AND ${seekAfter(view.seek)} ORDER BY ${view.orderBy} LIMIT 1 OFFSET ${every - 1}`).raw();
+    const seekRest = this.db.prepare(`SELECT COUNT(*) FROM (SELECT 1 ${from} AND ${seekAfter(view.seek)} LIMIT ${every})`).pluck();
+    const crowded = (same: number) => same > crowd;
 
     const generation = this.generation();
     const anchors: unknown[][] = [];
