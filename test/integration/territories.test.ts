@@ -25,6 +25,7 @@ async function user(name: string, role = 'sales_rep', capacity = 100): Promise<n
 }
 
 const territory = (input: TerritoryInput) => host.call('territories.save', input);
+const gridTriggers = async () => (await host.dataSource.query(`SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name GLOB '*_grid_a[iud]'`))[0].n as number;
 const country = (...values: string[]): TerritoryRuleInput => ({ field: 'country', values });
 
 async function account(name: string, address: { country?: string; region?: string; city?: string; postcode?: string }, extra: Record<string, unknown> = {}) {
@@ -219,8 +220,13 @@ describe('bulk realignment', () => {
     expect(preview.moves[0]!.sample[0]).toMatchObject({ entity: 'account' });
     expect(await owners()).toEqual(before);
 
+    const generation = async () => (await host.dataSource.query(`SELECT generation FROM grid_generation`))[0].generation as number;
+    const beforeApply = await generation();
     const { batch } = await host.call('assignment.apply', { kind: 'realignment' });
     expect(batch).toMatchObject({ kind: 'realignment', status: 'applied', moveCount: 36 });
+    // The grids learn of the move: once for the whole batch, with the row-by-row triggers set aside meanwhile and back after.
+    expect(await generation()).toBe(beforeApply + 1);
+    expect(await gridTriggers()).toBe(15);
     const germanAccount = await host.call('accounts.get', { id: accounts[1]!.id });
     expect(germanAccount.owner.id).toBe(a);
     const contacts = (await host.dataSource.query(`SELECT last_name, owner_id FROM contacts WHERE account_id = ?`, [accounts[1]!.id])) as { last_name: string; owner_id: number }[];
@@ -229,8 +235,11 @@ describe('bulk realignment', () => {
     // A second realignment finds nothing to do: records already in place stay put.
     expect((await host.call('assignment.preview', { kind: 'realignment' })).total).toBe(0);
 
+    const beforeUndo = await generation();
     const undone = await host.call('assignment.undo', { batchId: batch.id });
     expect(undone).toMatchObject({ restored: 36, batch: { status: 'undone' } });
+    expect(await generation()).toBe(beforeUndo + 1);
+    expect(await gridTriggers()).toBe(15);
     expect(await owners()).toEqual(before);
     expect((await host.fail('assignment.undo', { batchId: batch.id })).message).toMatch(/already undone/);
   });
@@ -265,6 +274,7 @@ describe('bulk realignment', () => {
     const error = await host.fail('assignment.apply', { kind: 'realignment' });
     expect(error.message).toMatch(/disk says no/);
     expect(await owners()).toEqual(before);
+    expect(await gridTriggers()).toBe(15);
     expect(await host.dataSource.query(`SELECT COUNT(*) AS n FROM assignment_log`)).toEqual([{ n: 0 }]);
     expect(await host.dataSource.query(`SELECT COUNT(*) AS n FROM assignment_batches`)).toEqual([{ n: 0 }]);
   });

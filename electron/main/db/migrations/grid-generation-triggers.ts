@@ -1,3 +1,4 @@
+import type { Database } from 'better-sqlite3';
 import type { QueryRunner } from 'typeorm';
 
 /** The tables whose changes move grid_generation on. */
@@ -31,4 +32,24 @@ export async function dropGridGenerationTriggers(queryRunner: QueryRunner, table
   for (const table of tables) {
     for (const name of Object.keys(triggers(table))) await queryRunner.query(`DROP TRIGGER IF EXISTS ${name}`);
   }
+}
+
+/**
+ * Inside a bulk write's own transaction only (a rollback or a crash puts them
+ * back, and other connections keep their snapshot): drops the generation
+ * triggers so that rewriting 190k owners does not also move the counter 190k
+ * times. Returns what to run before the commit: the triggers back, and the
+ * generation moved on once.
+ */
+export function pauseGridGeneration(db: Database): () => void {
+  if (!db.inTransaction) throw new Error('pauseGridGeneration runs inside the bulk write\'s transaction');
+  const names = GRID_GENERATION_TABLES.flatMap((table) => Object.keys(triggers(table)));
+  const paused = db
+    .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN (${names.map(() => '?').join(', ')}) ORDER BY name`)
+    .all(...names) as { name: string; sql: string }[];
+  for (const t of paused) db.exec(`DROP TRIGGER "${t.name}"`);
+  return () => {
+    for (const t of paused) db.exec(t.sql);
+    db.exec(BUMP_GRID_GENERATION);
+  };
 }

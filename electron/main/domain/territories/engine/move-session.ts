@@ -6,6 +6,7 @@ import { loadRecords } from './load';
 import { dropMovesTable } from './move-table';
 import { planMoves, type MovePlan, type Planned, type Progress, type RecordSource } from './plan-moves';
 import type { AssignableRecord, RuleField } from './territory-model';
+import { pauseGridGeneration } from '../../../db/migrations/grid-generation-triggers';
 import { withoutRowByRowForeignKeys } from './reference-checks';
 import { undoBatch } from './undo-batch';
 import { writeMoves } from './write-moves';
@@ -83,7 +84,9 @@ export class MoveSession {
       const reused = kept !== null && previewToken === kept.token && kept.key === planKey(plan) && kept.at === this.snapshot();
       const planned = reused ? kept : planMoves(this.db, plan, progress, this.records);
       const total = planned.summary.total;
+      const resumeGridGeneration = pauseGridGeneration(this.db);
       const batchId = writeMoves(this.db, planned.batch, by, (label) => progress?.(label, 0, total));
+      resumeGridGeneration();
       dropMovesTable(this.db);
       this.db.exec('COMMIT');
       this.ownWrites++;

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { CrmError } from '../../../../../shared/errors';
+import { pauseGridGeneration } from '../../../db/migrations/grid-generation-triggers';
 import { loadBatch } from './batches';
 import { MOVED_TABLES, REASON } from './log-codes';
 import { assertReferencesExist } from './reference-checks';
@@ -16,6 +17,7 @@ export function undoBatch(db: Database, batchId: number, by: { userId: number; n
     if (later) throw new CrmError('validation', `Undo "${later.label}" first: it came after this one and may have moved the same records.`);
     const own = `a.batch_id = ? AND a.reason <> ${REASON.undo}`;
     assertReferencesExist(db, `SELECT from_owner_id AS owner, from_territory_id AS territory FROM assignment_log a WHERE ${own}`, [batchId], by.userId);
+    const resumeGridGeneration = pauseGridGeneration(db);
     for (const t of MOVED_TABLES) {
       progress?.(`Restoring ${t.table}`, 0, batch.moveCount);
       db.prepare(
@@ -31,6 +33,7 @@ export function undoBatch(db: Database, batchId: number, by: { userId: number; n
       )
       .run(batchId);
     db.prepare(`UPDATE users SET active = 1, updated_at = ? WHERE id = (SELECT deactivated_user_id FROM assignment_batches WHERE id = ?)`).run(by.now, batchId);
+    resumeGridGeneration();
     db.prepare(`UPDATE assignment_batches SET status = 'undone', undone_at = ?, undone_by_id = ? WHERE id = ?`).run(by.now, by.userId, batchId);
     return changes;
   });
