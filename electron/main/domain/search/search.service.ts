@@ -93,7 +93,7 @@ export class SearchService {
         if (hits.length < input.limit) ranked.set(kind, [...hits, Number(rid)]);
       }
     } else {
-      // Sums rather than GROUP BY: no sorter over tens of thousands of rowids (≈4 ms against ≈15 for "mu" at 1M).
+      // One pass counts every kind (≈17 ms for "mu" at 1M: 56k matches).
       const counts = (await this.sql.get<Record<string, number | null>>(
         `SELECT ${SEARCH_KINDS.map((k) => `sum(${KIND_OF_ROWID} = ${KIND_CODES[k]}) AS ${k}`).join(', ')} FROM search_index WHERE search_index MATCH ?`,
         [match],
