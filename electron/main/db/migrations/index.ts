@@ -17,6 +17,7 @@ import { TagsAndCustomPicklists1795372000000 } from './1795372000000-TagsAndCust
 import { GridGeneration1795373000000 } from './1795373000000-GridGeneration';
 import { CoveringSortIndexes1795374000000 } from './1795374000000-CoveringSortIndexes';
 import { ClosingsIndexLostReason1795375000000 } from './1795375000000-ClosingsIndexLostReason';
+import { ImportChangeRanges1795376000000 } from './1795376000000-ImportChangeRanges';
 
 /** Every migration this build knows, oldest first. Listed by hand so the bundler keeps them. */
 export const migrations: (new () => MigrationInterface)[] = [
@@ -37,4 +38,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   GridGeneration1795373000000,
   CoveringSortIndexes1795374000000,
   ClosingsIndexLostReason1795375000000,
+  ImportChangeRanges1795376000000,
 ];

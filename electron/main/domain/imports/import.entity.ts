@@ -45,6 +45,11 @@ export const ImportChangeEntity = new EntitySchema<StoredRow>({
     /** 'contact', 'account'. */
     entity: { type: 'varchar', length: 12 },
     recordId: { type: 'integer' },
+    /**
+     * The last of a run of consecutive ids the import created (a million-row
+     * import logs a few rows, not a million); equal to recordId otherwise.
+     */
+    lastRecordId: { type: 'integer' },
     action: { type: 'varchar', length: 6 },
     /** For 'update': {column: earlier value} of the columns the import changed (JSON). */
     before: { type: 'text', nullable: true },

@@ -4,6 +4,7 @@ import { accountColumns } from '../../accounts/account.mapper';
 import type { ColumnValues } from '../../records/record-store';
 import type { RelatedRow, RowPlan, TargetHandler } from '../targets/target';
 import { BatchedInserts } from './batched-inserts';
+import { ChangeLog } from './change-log';
 import type { Lookups } from './lookups';
 import type { UndoRow } from './undo-import';
 
@@ -28,8 +29,7 @@ export class RowWriter {
   private readonly inserts = new Map<string, Statement>();
   private readonly statements = new Map<string, Statement>();
   private readonly created: BatchedInserts;
-  /** Every change-log row goes through here: its ids are handed out ahead of the writes. */
-  private readonly changes: BatchedInserts;
+  private readonly changes: ChangeLog;
   private readonly addKey: Statement;
   private readonly hasKey: Statement;
   /** Accounts or leads created without an owner in the file: the territory rules assign them before commit. */
@@ -44,7 +44,7 @@ export class RowWriter {
     private readonly ctx: WriteContext,
   ) {
     this.created = new BatchedInserts(db, target.table, ctx.batch, this.stamp());
-    this.changes = new BatchedInserts(db, 'import_changes', ctx.batch);
+    this.changes = new ChangeLog(db, ctx.importId, ctx.batch);
     this.addKey = db.prepare(`INSERT INTO record_keys (entity, kind, key, record_id) VALUES (?, 'external', ?, ?)`);
     this.hasKey = db.prepare(`SELECT 1 FROM record_keys WHERE entity = ? AND kind = 'external' AND key = ? AND record_id = ?`).pluck();
     this.assignAs = target.entity === 'lead' ? 'lead' : 'account';
@@ -60,7 +60,6 @@ export class RowWriter {
         columns = Object.assign({}, columns, { account_id: account.id }, plan.ownerFromRules ? { owner_id: account.ownerId } : {});
       }
       const id = this.created.add(columns, line);
-      this.logChange(this.target.entity, id, 'create', null);
       if (plan.externalId !== null) {
         this.addKey.run(this.target.entity, plan.externalId, id);
         this.lookups.rememberExternal(this.target.entity, plan.externalId, id);
@@ -70,6 +69,8 @@ export class RowWriter {
       if (plan.ownerFromRules && this.target.entity === this.assignAs) this.toAssign.push(id);
       // A created record goes to the recycle bin on undo: its related rows stay with it, as they do when a person deletes it.
       this.writeRelated(plan.related, id);
+      // Last: only a row written in full joins the run (a failing one is rolled back to its savepoint).
+      this.changes.createdInRun(this.target.entity, id);
       return { id, changed: true };
     }
     const before: ColumnValues & { __key?: string; __rows?: UndoRow[] } = { ...plan.before };
@@ -88,7 +89,7 @@ export class RowWriter {
         .run(...cols.map((c) => plan.columns[c]), this.ctx.now, this.ctx.userId, plan.id);
       if (plan.columns.name !== undefined && this.target.entity === 'account') this.lookups.rememberAccount(String(plan.columns.name), plan.id);
     }
-    this.logChange(this.target.entity, plan.id, 'update', JSON.stringify(before));
+    this.changes.updated(this.target.entity, plan.id, JSON.stringify(before));
     return { id: plan.id, changed: true };
   }
 
@@ -96,10 +97,6 @@ export class RowWriter {
   flush(): void {
     this.created.flush();
     this.changes.flush();
-  }
-
-  private logChange(entity: string, recordId: number, action: 'create' | 'update', before: string | null): void {
-    this.changes.add({ import_id: this.ctx.importId, entity, record_id: recordId, action, before });
   }
 
   /** What every new record gets besides its own columns: its version, and who created it when. */
@@ -129,7 +126,7 @@ export class RowWriter {
     const known = this.lookups.accountByName(name);
     if (known.kind === 'one') return { id: known.id, ownerId: this.db.prepare(`SELECT owner_id FROM accounts WHERE id = ?`).pluck().get(known.id) as number };
     const id = this.insert('accounts', accountColumns({ ...AccountInput.parse({ name }), ownerId: this.ctx.userId }));
-    this.logChange('account', id, 'create', null);
+    this.changes.created('account', id);
     this.lookups.rememberAccount(name, id);
     this.onAccountCreated(id);
     return { id, ownerId: this.db.prepare(`SELECT owner_id FROM accounts WHERE id = ?`).pluck().get(id) as number };

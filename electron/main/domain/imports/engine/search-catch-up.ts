@@ -17,32 +17,39 @@ const CHUNK = 10_000;
  */
 export function catchUpSearch(db: Database, o: { stop?: () => boolean; progress?: (done: number, total: number) => void } = {}): number {
   const pending = db.prepare(`SELECT id FROM imports WHERE search_pending = 1 ORDER BY id`).pluck().all() as number[];
-  const chunkOf = db.prepare(`SELECT id, entity, record_id FROM import_changes WHERE import_id = ? AND action = 'create' AND id > ? ORDER BY id LIMIT ${CHUNK}`);
-  const total = pending.length ? (db.prepare(`SELECT count(*) FROM import_changes WHERE action = 'create' AND import_id IN (SELECT id FROM imports WHERE search_pending = 1)`).pluck().get() as number) : 0;
-  const statements = INDEXED.map(([entity, table]) => ({
-    entity,
-    remove: db.prepare(`DELETE FROM search_index WHERE rowid IN (SELECT value * 4 + ${SOURCES.find((s) => s.table === table)!.kind} FROM json_each(?))`),
-    index: db.prepare(indexRowsSql(table, `NEW.id IN (SELECT value FROM json_each(?))`)),
-  }));
+  const runsOf = db.prepare(`SELECT entity, record_id AS first, last_record_id AS last FROM import_changes WHERE import_id = ? AND action = 'create' ORDER BY id`);
+  const total = pending.length
+    ? (db.prepare(`SELECT sum(last_record_id - record_id + 1) FROM import_changes WHERE action = 'create' AND import_id IN (SELECT id FROM imports WHERE search_pending = 1)`).pluck().get() as number)
+    : 0;
+  const statements = new Map(
+    INDEXED.map(([entity, table]) => {
+      const kind = SOURCES.find((s) => s.table === table)!.kind;
+      return [
+        entity as string,
+        {
+          remove: db.prepare(`DELETE FROM search_index WHERE rowid IN (SELECT id * 4 + ${kind} FROM ${table} WHERE id BETWEEN ? AND ?)`),
+          index: db.prepare(indexRowsSql(table, `NEW.id BETWEEN ? AND ?`)),
+        },
+      ] as const;
+    }),
+  );
   const done = db.prepare(`UPDATE imports SET search_pending = 0 WHERE id = ?`);
   let indexed = 0;
   for (const importId of pending) {
-    let after = 0;
-    for (;;) {
-      if (o.stop?.()) return indexed;
-      const rows = chunkOf.all(importId, after) as { id: number; entity: string; record_id: number }[];
-      if (!rows.length) break;
-      after = rows.at(-1)!.id;
-      db.transaction(() => {
-        for (const s of statements) {
-          const ids = JSON.stringify(rows.filter((r) => r.entity === s.entity).map((r) => r.record_id));
-          if (ids === '[]') continue;
-          s.remove.run(ids);
-          s.index.run(ids);
+    for (const run of runsOf.all(importId) as { entity: string; first: number; last: number }[]) {
+      const s = statements.get(run.entity);
+      for (let first = run.first; first <= run.last; first += CHUNK) {
+        if (o.stop?.()) return indexed;
+        const last = Math.min(run.last, first + CHUNK - 1);
+        if (s) {
+          db.transaction(() => {
+            s.remove.run(first, last);
+            s.index.run(first, last);
+          }).immediate();
         }
-      }).immediate();
-      indexed += rows.length;
-      o.progress?.(indexed, total);
+        indexed += last - first + 1;
+        o.progress?.(indexed, total);
+      }
     }
     done.run(importId);
   }

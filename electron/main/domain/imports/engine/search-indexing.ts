@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { BUMP_GRID_GENERATION } from '../../../db/migrations/grid-generation-triggers';
 import { indexRowsSql } from '../../../db/migrations/search-triggers-v3';
+import { createdRuns } from './change-log';
 
 /** Triggers set aside for the length of an import, with the SQL that puts them back. */
 export type PausedTriggers = { name: string; sql: string }[];
@@ -45,17 +46,20 @@ export function indexCreatedRecords(db: Database, importId: number, paused: Paus
   for (const t of paused) db.exec(t.sql);
   // The paused insert triggers did not move it on, row by row; once for the whole import does.
   if (created > 0) db.exec(BUMP_GRID_GENERATION);
-  const createdIds = (entity: string) => `SELECT record_id FROM import_changes WHERE import_id = ? AND entity = '${entity}' AND action = 'create'`;
-  db.prepare(
+  const keys = db.prepare(
     `INSERT INTO record_keys (entity, kind, key, record_id)
      SELECT 'contact', 'email', lower(trim(json_extract(e.value, '$.address'))), c.id
        FROM contacts c, json_each(c.emails) e
-      WHERE c.id IN (${createdIds('contact')}) AND trim(COALESCE(json_extract(e.value, '$.address'), '')) <> ''`,
-  ).run(importId);
+      WHERE c.id BETWEEN ? AND ? AND trim(COALESCE(json_extract(e.value, '$.address'), '')) <> ''`,
+  );
+  for (const run of createdRuns(db, importId, 'contact')) keys.run(run.first, run.last);
   if (created > SEARCH_INLINE_LIMIT) {
     db.prepare(`UPDATE imports SET search_pending = 1 WHERE id = ?`).run(importId);
     return true;
   }
-  for (const [entity, table] of INDEXED) db.prepare(indexRowsSql(table, `NEW.id IN (${createdIds(entity)})`)).run(importId);
+  for (const [entity, table] of INDEXED) {
+    const index = db.prepare(indexRowsSql(table, `NEW.id BETWEEN ? AND ?`));
+    for (const run of createdRuns(db, importId, entity)) index.run(run.first, run.last);
+  }
   return false;
 }

@@ -3,6 +3,7 @@ import { CrmError } from '../../../../../shared/errors';
 import { rescoreLeads } from '../../leads/rescore-leads';
 import type { ColumnValues } from '../../records/record-store';
 import { RELATED_TABLES, type ImportEntity } from '../targets/target';
+import { createdRuns } from './change-log';
 
 const TABLE: Record<ImportEntity, string> = { contact: 'contacts', account: 'accounts', lead: 'leads', opportunity: 'opportunities', product: 'products' };
 
@@ -36,13 +37,12 @@ export function undoImport(db: Database, importId: number, by: { userId: number;
 
   return db.transaction(() => {
     let deleted = 0;
-    for (const [entity, table] of Object.entries(TABLE)) {
-      deleted += db
-        .prepare(
-          `UPDATE ${table} SET deleted_at = ?, deleted_by_id = ?, version = version + 1, updated_at = ?, updated_by_id = ?
-            WHERE deleted_at IS NULL AND id IN (SELECT record_id FROM import_changes WHERE import_id = ? AND entity = ? AND action = 'create')`,
-        )
-        .run(by.now, by.userId, by.now, by.userId, importId, entity).changes;
+    for (const [entity, table] of Object.entries(TABLE) as [ImportEntity, string][]) {
+      const bin = db.prepare(
+        `UPDATE ${table} SET deleted_at = ?, deleted_by_id = ?, version = version + 1, updated_at = ?, updated_by_id = ?
+          WHERE deleted_at IS NULL AND id BETWEEN ? AND ?`,
+      );
+      for (const run of createdRuns(db, importId, entity)) deleted += bin.run(by.now, by.userId, by.now, by.userId, run.first, run.last).changes;
     }
     let restored = 0;
     const dropKey = db.prepare(`DELETE FROM record_keys WHERE entity = ? AND kind = 'external' AND key = ? AND record_id = ?`);
@@ -88,13 +88,14 @@ function undoRelated(db: Database, r: UndoRow): void {
 
 /** As the products service refuses to delete a part of a live bundle, undo refuses while a product it created has become one. */
 function refuseBundleParts(db: Database, importId: number): void {
-  const part = db
-    .prepare(
-      `SELECT p.name, p.sku, b.name AS bundle FROM product_components c
-         JOIN products p ON p.id = c.component_id JOIN products b ON b.id = c.bundle_id AND b.deleted_at IS NULL
-        WHERE c.component_id IN (SELECT record_id FROM import_changes WHERE import_id = ? AND entity = 'product' AND action = 'create')
-        LIMIT 1`,
-    )
-    .get(importId) as { name: string; sku: string; bundle: string } | undefined;
-  if (part) throw new CrmError('conflict', `${part.name} (${part.sku}) is now part of the bundle ${part.bundle}: take it out of the bundle before undoing this import.`);
+  const partOf = db.prepare(
+    `SELECT p.name, p.sku, b.name AS bundle FROM product_components c
+       JOIN products p ON p.id = c.component_id JOIN products b ON b.id = c.bundle_id AND b.deleted_at IS NULL
+      WHERE c.component_id BETWEEN ? AND ?
+      LIMIT 1`,
+  );
+  for (const run of createdRuns(db, importId, 'product')) {
+    const part = partOf.get(run.first, run.last) as { name: string; sku: string; bundle: string } | undefined;
+    if (part) throw new CrmError('conflict', `${part.name} (${part.sku}) is now part of the bundle ${part.bundle}: take it out of the bundle before undoing this import.`);
+  }
 }

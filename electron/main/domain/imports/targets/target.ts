@@ -160,5 +160,9 @@ export function recordByKey(
 
 /** Records the import itself wrote (created or updated) of the target's entity, for work done on all of them at the end. */
 export function importedIds(db: Database, importId: number, entity: ImportEntity): number[] {
-  return db.prepare(`SELECT DISTINCT record_id FROM import_changes WHERE import_id = ? AND entity = ?`).pluck().all(importId, entity) as number[];
+  const ids = new Set<number>();
+  for (const run of db.prepare(`SELECT record_id AS first, last_record_id AS last FROM import_changes WHERE import_id = ? AND entity = ?`).iterate(importId, entity) as Iterable<{ first: number; last: number }>) {
+    for (let id = run.first; id <= run.last; id++) ids.add(id);
+  }
+  return [...ids];
 }
