@@ -33,7 +33,8 @@ export class BatchedInserts {
   private readonly shapes = new Map<string, { columns: string[]; signature: string }>();
 
   private readonly constantColumns: string[];
-  private readonly constantValues: (string | number | null)[];
+  /** Written into the statement as SQL literals: a million rows do not bind the same five values each. */
+  private readonly constantLiterals: string[];
 
   /** `constant`: columns every row gets (who created it when), appended without copying each row's object. */
   constructor(
@@ -43,7 +44,7 @@ export class BatchedInserts {
     constant: ColumnValues = {},
   ) {
     this.constantColumns = Object.keys(constant);
-    this.constantValues = Object.values(constant);
+    this.constantLiterals = Object.values(constant).map(sqlLiteral);
     const seq = db.prepare(`SELECT seq FROM sqlite_sequence WHERE name = ?`).pluck().get(table) as number | undefined;
     const max = db.prepare(`SELECT max(id) FROM ${table}`).pluck().get() as number | null;
     this.nextId = Math.max(seq ?? 0, max ?? 0) + 1;
@@ -59,7 +60,6 @@ export class BatchedInserts {
       this.shapes.set(key, (shape = { columns, signature: columns.join(',') }));
     }
     const row: (string | number | null)[] = own.map((c) => values[c] ?? null);
-    if (this.constantValues.length) row.push(...this.constantValues);
     const id = this.nextId++;
     this.pending.push({ id, signature: shape.signature, columns: shape.columns, values: row, line });
     if (this.pending.length >= this.batch) this.flush();
@@ -106,12 +106,26 @@ export class BatchedInserts {
     const key = `${rows.length}:${signature}`;
     let statement = this.statements.get(key);
     if (!statement) {
-      const tuple = `(${['?', ...columns.map(() => '?')].join(', ')})`;
+      const own = columns.length - this.constantColumns.length;
+      const tuple = `(${['?', ...Array.from({ length: own }, () => '?'), ...this.constantLiterals].join(', ')})`;
       statement = this.db.prepare(`INSERT INTO ${this.table} (id, ${signature}) VALUES ${Array.from({ length: rows.length }, () => tuple).join(', ')}`);
       this.statements.set(key, statement);
     }
-    const args: (string | number | null)[] = [];
-    for (const row of rows) args.push(row.id, ...row.values);
+    const width = rows[0]!.values.length + 1;
+    const args = new Array<string | number | null>(rows.length * width);
+    for (let r = 0, at = 0; r < rows.length; r++) {
+      const { id, values } = rows[r]!;
+      args[at++] = id;
+      for (let v = 0; v < values.length; v++) args[at++] = values[v]!;
+    }
     statement.run(args);
   }
+}
+
+/** A constant as SQL text; only the plain values a record's stamp holds. */
+function sqlLiteral(value: ColumnValues[string]): string {
+  if (value === null) return 'NULL';
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value === 'string' && !value.includes('\0')) return `'${value.replaceAll("'", "''")}'`;
+  throw new Error(`Not a constant column value: ${String(value)}`);
 }

@@ -52,7 +52,7 @@ export async function runImport(o: RunImportOptions): Promise<ImportResult> {
   try {
     const paused = pauseSearchIndexing(db);
     const importId = recordImport(db, { spec, fileName: o.file.name, headers, status: 'applied', counts, ...by }, []);
-    const lookups = new Lookups(db);
+    const lookups = new Lookups(db, { createOnly: spec.mode === 'create' });
     const batch = spec.mode === 'create' && !skipBad && target.batchable ? INSERT_BATCH : 1;
     const writer = new RowWriter(db, target, lookups, { importId, ...by, batch });
     const deferred = batch > 1 && target.deferrableIndexes ? new DeferredIndexes(db, target.table) : null;

@@ -50,7 +50,8 @@ export function indexCreatedRecords(db: Database, importId: number, paused: Paus
     `INSERT INTO record_keys (entity, kind, key, record_id)
      SELECT 'contact', 'email', lower(trim(json_extract(e.value, '$.address'))), c.id
        FROM contacts c, json_each(c.emails) e
-      WHERE c.id BETWEEN ? AND ? AND trim(COALESCE(json_extract(e.value, '$.address'), '')) <> ''`,
+      WHERE c.id BETWEEN ? AND ? AND trim(COALESCE(json_extract(e.value, '$.address'), '')) <> ''
+      ORDER BY 3`,
   );
   for (const run of createdRuns(db, importId, 'contact')) keys.run(run.first, run.last);
   if (created > SEARCH_INLINE_LIMIT) {

@@ -72,6 +72,15 @@ export interface TargetHandler {
   beforeCommit?(db: Database, importId: number, o: { userId: number; now: string; progress?: ((label: string, done: number, total: number | null) => void) | undefined }): void;
 }
 
+const FIELDS_BY_KEY = new Map<ImportTarget, Map<string, ImportField>>();
+
+/** A target's fields by key, built once: each cell of a million rows looks its field up. */
+function fieldsByKey(target: ImportTarget): Map<string, ImportField> {
+  let fields = FIELDS_BY_KEY.get(target);
+  if (!fields) FIELDS_BY_KEY.set(target, (fields = new Map(IMPORT_FIELDS[target].map((f) => [f.key, f] as [string, ImportField]))));
+  return fields;
+}
+
 /**
  * Cell text → typed values, keyed by field; a cell that is not a valid value of its type is an error of its field.
  * A row's own currency column, where the target has one, says what its money cells are in.
@@ -88,7 +97,7 @@ export function typedValues(target: ImportTarget, raw: Map<string, string>, spec
   }
   for (const [key, text] of raw) {
     if (key === 'currency') continue;
-    const field = IMPORT_FIELDS[target].find((f) => f.key === key) as ImportField;
+    const field = fieldsByKey(target).get(key)!;
     const parsed = fieldValue(field, field.kind === 'picklist' ? optionSpelling(field, text) : text, style);
     if (parsed.ok) values.set(key, parsed.value);
     else errors.push({ field: key, message: parsed.message });
