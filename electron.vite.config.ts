@@ -12,6 +12,8 @@ export default defineConfig({
           // Bulk territory moves run in a worker thread, which needs a script file of its own.
           'assignment-worker': resolve(__dirname, 'electron/main/domain/territories/worker/assignment-worker.ts'),
           'import-worker': resolve(__dirname, 'electron/main/domain/imports/worker/import-worker.ts'),
+          // …and a big import's reader thread, started by the import worker.
+          'import-reader': resolve(__dirname, 'electron/main/domain/imports/worker/import-reader.ts'),
         },
       },
     },

@@ -12,6 +12,10 @@ import { DeferredIndexes } from './deferred-indexes';
 import { RowWriter } from './row-writer';
 import { indexCreatedRecords, pauseSearchIndexing } from './search-indexing';
 import { mappedValues, widthError } from './row-values';
+import { stat } from 'node:fs/promises';
+import type { CsvRecord } from '../csv/csv-types';
+import type { PreparedContact } from '../targets/contact-prepare';
+import { readPreparedRows } from '../worker/import-reader-client';
 
 export interface RunImportOptions {
   db: Database;
@@ -22,7 +26,12 @@ export interface RunImportOptions {
   dryRun: boolean;
   signal?: AbortSignal;
   progress?: (label: string, done: number, total: number | null) => void;
+  /** Files from this size up are read and prepared on a thread of their own (where the target can); tests set it low. */
+  readerThreadFromBytes?: number;
 }
+
+/** Below this a thread's start costs more than it saves. */
+export const READER_THREAD_FROM_BYTES = 2 << 20;
 
 /** Beyond this many bad rows the file is most likely mapped wrong: stop instead of filling the history with errors. */
 export const MAX_ERRORS = 100_000;
@@ -67,20 +76,20 @@ export async function runImport(o: RunImportOptions): Promise<ImportResult> {
     const release = db.prepare('RELEASE import_row');
     const rollbackRow = db.prepare('ROLLBACK TO import_row');
 
-    for await (const record of readImportRows(o.file.path, spec, {
-      signal: o.signal,
-      onBytes: (done, total) => o.progress?.(`Importing: ${number(counts.rows)} rows`, done, total),
-    })) {
+    const take = (record: CsvRecord, prepared: PreparedContact | null) => {
       counts.rows++;
-      const width = widthError(record.values, headers.length, record.row, record.line);
-      if (width) {
-        fail([width], record.values);
-        continue;
+      let outcome = prepared ? target.resolvePrepared!(prepared, planCtx) : null;
+      if (!outcome) {
+        const width = widthError(record.values, headers.length, record.row, record.line);
+        if (width) {
+          fail([width], record.values);
+          return;
+        }
+        outcome = target.plan(mappedValues(record.values, spec.columns), planCtx);
       }
-      const outcome = target.plan(mappedValues(record.values, spec.columns), planCtx);
       if (!outcome.ok) {
         fail(outcome.errors.map((e) => ({ row: record.row, line: record.line, field: e.field, message: e.message })), record.values);
-        continue;
+        return;
       }
       // Only skip-and-report keeps going past a row whose write fails, so only it needs the row undone on its own.
       if (skipBad) savepoint.run();
@@ -99,6 +108,17 @@ export async function runImport(o: RunImportOptions): Promise<ImportResult> {
         release.run();
         fail([{ row: record.row, line: record.line, field: null, message: error instanceof Error ? error.message : String(error) }], record.values);
       }
+    };
+    const onBytes = (done: number, total: number) => o.progress?.(`Importing: ${number(counts.rows)} rows`, done, total);
+    // A big create-only contacts file: a second thread reads and prepares the rows while this one looks up and writes.
+    const threaded = batch > 1 && target.resolvePrepared !== undefined && spec.format === 'csv' && (await stat(o.file.path)).size >= (o.readerThreadFromBytes ?? READER_THREAD_FROM_BYTES);
+    if (threaded) {
+      const today = new Date().toISOString().slice(0, 10);
+      for await (const records of readPreparedRows(o.file.path, spec, { headerCount: headers.length, today, signal: o.signal, onBytes })) {
+        for (const { record, prepared } of records) take(record, prepared);
+      }
+    } else {
+      for await (const record of readImportRows(o.file.path, spec, { signal: o.signal, onBytes })) take(record, null);
     }
     if (counts.rows === 0) throw new CrmError('validation', 'The file has a header row but no data rows.');
     // Even a dry run writes the last batch: a row the database refuses must show there too.

@@ -2,17 +2,10 @@ import type { Database } from 'better-sqlite3';
 import { ContactInput, ContactPatch } from '../../../../../shared/contract/contacts';
 import { contactColumns } from '../../contacts/contact.mapper';
 import { fastContactInput } from './contact-input-fast';
-import { changedColumns, existing, ownerId, typedValues, withSchemaErrors, type FieldError, type PlanContext, type PlanOutcome, type TargetHandler } from './target';
+import type { ColumnValues } from '../../records/record-store';
+import { ADDRESS, contactDraft, EMAIL_FIELDS, PHONE_FIELDS, type PreparedContact } from './contact-prepare';
+import { changedColumns, existing, ownerId, ownerIdOf, typedValues, withSchemaErrors, type FieldError, type PlanContext, type PlanOutcome, type RowPlan, type TargetHandler } from './target';
 
-const EMAIL_FIELDS = [
-  ['email', 'work'],
-  ['email2', 'other'],
-] as const;
-const PHONE_FIELDS = [
-  ['phone', 'work'],
-  ['mobile', 'mobile'],
-] as const;
-const ADDRESS = ['street', 'city', 'region', 'postcode', 'country'] as const;
 
 interface StoredContact {
   first_name: string | null;
@@ -35,9 +28,7 @@ export function contactsTarget(db: Database): TargetHandler {
   };
   const today = new Date().toISOString().slice(0, 10);
 
-  function account(values: Map<string, unknown>, ctx: PlanContext, errors: FieldError[]): { id: number | null | undefined; create: string | null } {
-    const byExternal = values.get('accountExternalId') as string | undefined;
-    const byName = values.get('accountName') as string | undefined;
+  function account(byExternal: string | undefined, byName: string | undefined, ctx: PlanContext, errors: FieldError[]): { id: number | null | undefined; create: string | null } {
     if (byExternal !== undefined) {
       const hit = ctx.lookups.external('account', byExternal);
       if (hit.kind === 'one') return { id: hit.id, create: null };
@@ -58,6 +49,30 @@ export function contactsTarget(db: Database): TargetHandler {
     return { id: undefined, create: null };
   }
 
+  /** Creating: the same person must not arrive twice (from the file or already on record). */
+  function refuseKnown(email: string | undefined, externalId: string | null, ctx: PlanContext, errors: FieldError[]): void {
+    if (email !== undefined && ctx.lookups.email('contact', email).kind !== 'none') {
+      errors.push({ field: 'email', message: 'A contact with this e-mail already exists: import with "update or create" to update it' });
+    }
+    if (externalId !== null && ctx.lookups.external('contact', externalId).kind !== 'none') {
+      errors.push({ field: 'externalId', message: 'A contact with this external id already exists' });
+    }
+  }
+
+  function createPlan(
+    columns: ColumnValues,
+    acct: { id: number | null | undefined; create: string | null },
+    owner: number | null,
+    externalId: string | null,
+    emails: string[],
+    ctx: PlanContext,
+  ): RowPlan {
+    const fromAccount = acct.id ? accountOwner(acct.id) : null;
+    columns.account_id = acct.id ?? null;
+    columns.owner_id = owner ?? fromAccount ?? ctx.userId;
+    return { action: 'create', columns, externalId, newAccount: acct.create, ownerFromRules: owner === null && acct.create !== null, emails };
+  }
+
   const fieldOf = (path: readonly PropertyKey[]): string | null => {
     const [head, index] = path;
     if (head === 'emails' && typeof index === 'number') return EMAIL_FIELDS[index]?.[0] ?? 'email';
@@ -74,6 +89,17 @@ export function contactsTarget(db: Database): TargetHandler {
     deferrableIndexes: true,
     table: 'contacts',
     defaultKey: (spec) => (spec.columns.includes('externalId') ? 'externalId' : 'email'),
+
+    resolvePrepared(prepared, ctx): PlanOutcome | null {
+      const p = prepared as PreparedContact;
+      const errors: FieldError[] = [];
+      refuseKnown(p.email ?? undefined, p.externalId, ctx, errors);
+      const acct = account(p.accountExternalId ?? undefined, p.accountName ?? undefined, ctx, errors);
+      const owner = p.owner === null ? null : ownerIdOf(p.owner, ctx, errors);
+      // Any problem: the full plan words it, exactly as for a row read on this thread.
+      if (errors.length) return null;
+      return { ok: true, plan: createPlan(p.columns, acct, owner, p.externalId, p.emails, ctx) };
+    },
 
     plan(raw, ctx): PlanOutcome {
       const { values, errors } = typedValues('contacts', raw, ctx.spec);
@@ -92,49 +118,17 @@ export function contactsTarget(db: Database): TargetHandler {
           id = hit.id;
         }
       }
-      if (id === null) {
-        // Creating: the same person must not arrive twice (from the file or already on record).
-        if (email !== undefined && ctx.lookups.email('contact', email).kind !== 'none') {
-          errors.push({ field: 'email', message: 'A contact with this e-mail already exists: import with "update or create" to update it' });
-        }
-        if (externalId !== null && ctx.lookups.external('contact', externalId).kind !== 'none') {
-          errors.push({ field: 'externalId', message: 'A contact with this external id already exists' });
-        }
-      }
-      const acct = account(values, ctx, errors);
+      if (id === null) refuseKnown(email, externalId, ctx, errors);
+      const acct = account(values.get('accountExternalId') as string | undefined, values.get('accountName') as string | undefined, ctx, errors);
       const owner = ownerId(values, ctx, errors);
       if (id === null) {
-        const input = {
-          firstName: values.get('firstName'),
-          lastName: values.get('lastName'),
-          title: values.get('title'),
-          emails: EMAIL_FIELDS.filter(([k]) => values.has(k)).map(([k, label]) => ({ label, address: values.get(k) })),
-          phones: PHONE_FIELDS.filter(([k]) => values.has(k)).map(([k, label]) => ({ label, number: values.get(k) })),
-          accountId: acct.id ?? null,
-          address: Object.fromEntries(ADDRESS.filter((k) => values.has(k)).map((k) => [k, values.get(k)])),
-          birthday: values.get('birthday'),
-          emailOptOut: values.get('emailOptOut'),
-          doNotCall: values.get('doNotCall'),
-        };
+        const input = contactDraft(values, acct.id ?? null);
         // The fast path only for a row with no errors yet: otherwise the schema words every problem at once.
         const quick = errors.length === 0 ? fastContactInput(input, today) : null;
         const parsed = quick ? ({ success: true, data: quick } as const) : ContactInput.safeParse(input);
         const all = withSchemaErrors(errors, parsed.success ? null : parsed.error, fieldOf);
         if (all.length || !parsed.success) return { ok: false, errors: all };
-        const fromAccount = acct.id ? accountOwner(acct.id) : null;
-        const columns = contactColumns(parsed.data);
-        columns.owner_id = owner ?? fromAccount ?? ctx.userId;
-        return {
-          ok: true,
-          plan: {
-            action: 'create',
-            columns,
-            externalId,
-            newAccount: acct.create,
-            ownerFromRules: owner === null && acct.create !== null,
-            emails: parsed.data.emails.map((e) => e.address),
-          },
-        };
+        return { ok: true, plan: createPlan(contactColumns(parsed.data), acct, owner, externalId, parsed.data.emails.map((e) => e.address), ctx) };
       }
 
       if (acct.create !== null) return { ok: false, errors: [{ field: 'accountName', message: `No account called "${acct.create}": an update does not create accounts` }] };

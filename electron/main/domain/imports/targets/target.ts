@@ -68,6 +68,12 @@ export interface TargetHandler {
   /** The table's secondary indexes serve the grids, never the import's own look-ups: a big import may build them afresh at its end. */
   deferrableIndexes?: true;
   plan(values: Map<string, string>, ctx: PlanContext): PlanOutcome;
+  /**
+   * A new record's plan from what the import's reader thread prepared without
+   * the database (contacts only); null when any look-up finds a problem, and
+   * the row is then planned in full from its cells.
+   */
+  resolvePrepared?(prepared: unknown, ctx: PlanContext): PlanOutcome | null;
   /** Set-based work on everything the import wrote, once, before it commits (a dry run or a failed import skips it). */
   beforeCommit?(db: Database, importId: number, o: { userId: number; now: string; progress?: ((label: string, done: number, total: number | null) => void) | undefined }): void;
 }
@@ -138,7 +144,11 @@ export function existing(found: Found, what: string): { id: number | null; error
 
 export function ownerId(values: Map<string, unknown>, ctx: PlanContext, errors: FieldError[]): number | null {
   const text = values.get('owner') as string | undefined;
-  if (text === undefined) return null;
+  return text === undefined ? null : ownerIdOf(text, ctx, errors);
+}
+
+/** The user a row's owner cell names, or null with the reason in `errors`. */
+export function ownerIdOf(text: string, ctx: PlanContext, errors: FieldError[]): number | null {
   const user = ctx.lookups.user(text);
   if (!user.ok) {
     errors.push({ field: 'owner', message: user.message });

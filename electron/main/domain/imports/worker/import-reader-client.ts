@@ -1,0 +1,51 @@
+import { Worker } from 'node:worker_threads';
+import type { ImportSpec } from '../../../../../shared/contract/imports';
+import { CrmError } from '../../../../../shared/errors';
+import { workerScript } from '../../../workers/worker-script';
+import { decodeBatch, type PreparedRecord } from '../engine/prepared-batches';
+import type { ReaderData, ReaderMessage, WriterMessage } from './import-reader-protocol';
+
+/**
+ * The rows of a file as the reader thread prepares them, a batch at a time,
+ * in file order. A file error comes as the reader hit it, after every row
+ * before it; a cancel stops at the next batch. The thread ends with the loop.
+ */
+export async function* readPreparedRows(
+  path: string,
+  spec: ImportSpec,
+  o: { headerCount: number; today: string; signal?: AbortSignal | undefined; onBytes?: ((done: number, total: number) => void) | undefined },
+): AsyncGenerator<PreparedRecord[]> {
+  const script = workerScript(__dirname, 'import-reader');
+  const data: ReaderData = { path, spec, headerCount: o.headerCount, today: o.today };
+  const worker = new Worker(script.source, { eval: script.eval, workerData: data });
+  const inbox: ReaderMessage[] = [];
+  let failure: Error | null = null;
+  let exited = false;
+  let wake: (() => void) | null = null;
+  const notify = () => wake?.();
+  worker.on('message', (message: ReaderMessage) => (inbox.push(message), notify()));
+  worker.on('error', (error) => ((failure = error), notify()));
+  worker.on('exit', () => ((exited = true), notify()));
+  o.signal?.addEventListener('abort', notify);
+  try {
+    for (;;) {
+      while (inbox.length === 0) {
+        o.signal?.throwIfAborted();
+        if (failure) throw failure;
+        if (exited) throw new Error('The import reader stopped before the end of the file.');
+        await new Promise<void>((resolve) => (wake = resolve));
+        wake = null;
+      }
+      const message = inbox.shift()!;
+      if (message.type === 'end') return;
+      if (message.type === 'error') throw new CrmError(message.error.code, message.error.message, message.error.issues);
+      worker.postMessage({ type: 'more' } satisfies WriterMessage);
+      o.onBytes?.(message.done, message.total);
+      o.signal?.throwIfAborted();
+      yield decodeBatch(message.items);
+    }
+  } finally {
+    o.signal?.removeEventListener('abort', notify);
+    void worker.terminate();
+  }
+}
