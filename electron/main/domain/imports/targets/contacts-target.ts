@@ -6,7 +6,6 @@ import type { ColumnValues } from '../../records/record-store';
 import { ADDRESS, contactDraft, EMAIL_FIELDS, PHONE_FIELDS, type PreparedContact } from './contact-prepare';
 import { changedColumns, existing, ownerId, ownerIdOf, typedValues, withSchemaErrors, type FieldError, type PlanContext, type PlanOutcome, type RowPlan, type TargetHandler } from './target';
 
-
 interface StoredContact {
   first_name: string | null;
   last_name: string;
