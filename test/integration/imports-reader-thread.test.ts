@@ -88,11 +88,13 @@ describe('a big contacts file read and prepared on a thread of its own', () => {
       'Ed,Owner,ed@example.com,,,Nobody,,',
       'Short,row',
       'Fay,"O\'Brien, Jr.",fay@example.com,,,,IE,',
+      // A NUL in a cell: the reader sends this row's cells one by one (and the row is refused, so they are read).
+      'Gus,Nul\u0000Byte,taken@example.com,,,,DE,',
       ...many(600).map((l) => l.replace(/row(\d+)@/, 'late$1@')),
     ];
     const { inline, threaded } = await bothWays(lines);
     expect(inline.result.status).toBe('failed');
-    expect(inline.result.errors.map((e) => e.line)).toEqual([702, 703, 704, 705, 706, 707]);
+    expect(inline.result.errors.map((e) => e.line)).toEqual([702, 703, 704, 705, 706, 707, 709]);
     expect(threaded.result).toEqual(inline.result);
     expect(threaded.tables).toEqual(inline.tables);
   });
