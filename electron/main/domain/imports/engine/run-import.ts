@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import type { Database } from 'better-sqlite3';
 import type { ImportResult, ImportSpec, RowError } from '../../../../../shared/contract/imports';
 import { CrmError } from '../../../../../shared/errors';
@@ -12,7 +13,6 @@ import { DeferredIndexes } from './deferred-indexes';
 import { RowWriter } from './row-writer';
 import { indexCreatedRecords, pauseSearchIndexing } from './search-indexing';
 import { mappedValues, widthError } from './row-values';
-import { stat } from 'node:fs/promises';
 import type { CsvRecord } from '../csv/csv-types';
 import type { PreparedContact } from '../targets/contact-prepare';
 import { readPreparedRows } from '../worker/import-reader-client';
