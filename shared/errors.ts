@@ -29,6 +29,15 @@ export class CrmError extends Error {
   toShape(): CrmErrorShape {
     return this.issues ? { code: this.code, message: this.message, issues: this.issues } : { code: this.code, message: this.message };
   }
+
+  /** What a worker thread posts for anything it throws: a CrmError as it is, anything else as an internal error. */
+  static shapeOf(error: unknown): CrmErrorShape {
+    return error instanceof CrmError ? error.toShape() : { code: 'internal', message: error instanceof Error ? error.message : String(error) };
+  }
+
+  static fromShape(shape: CrmErrorShape): CrmError {
+    return new CrmError(shape.code, shape.message, shape.issues);
+  }
 }
 
 /** What every dispatched call resolves to: errors are values, so they survive structured clone. */

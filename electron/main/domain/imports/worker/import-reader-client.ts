@@ -38,7 +38,7 @@ export async function* readPreparedRows(
       }
       const message = inbox.shift()!;
       if (message.type === 'end') return;
-      if (message.type === 'error') throw new CrmError(message.error.code, message.error.message, message.error.issues);
+      if (message.type === 'error') throw CrmError.fromShape(message.error);
       worker.postMessage({ type: 'more' } satisfies WriterMessage);
       o.onBytes?.(message.done, message.total);
       o.signal?.throwIfAborted();

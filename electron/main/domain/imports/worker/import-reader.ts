@@ -47,6 +47,4 @@ async function main(): Promise<void> {
 }
 
 // The thread then waits to be ended by the writer, so nothing it posted can arrive after its exit.
-main().catch((error: unknown) =>
-  post({ type: 'error', error: error instanceof CrmError ? error.toShape() : { code: 'internal', message: error instanceof Error ? error.message : String(error) } }),
-);
+main().catch((error: unknown) => post({ type: 'error', error: CrmError.shapeOf(error) }));

@@ -27,7 +27,7 @@ export function startImportJob(config: ImportWorkerConfig, job: ImportJob, onPro
         resolve(message.result);
       } else {
         settled = true;
-        reject(new CrmError(message.error.code, message.error.message, message.error.issues));
+        reject(CrmError.fromShape(message.error));
       }
     });
     worker.on('error', (error) => {

@@ -47,10 +47,5 @@ async function main(): Promise<void> {
 }
 
 main()
-  .catch((error: unknown) =>
-    post({
-      type: 'error',
-      error: error instanceof CrmError ? error.toShape() : { code: 'internal', message: error instanceof Error ? error.message : String(error) },
-    }),
-  )
+  .catch((error: unknown) => post({ type: 'error', error: CrmError.shapeOf(error) }))
   .finally(() => parentPort!.close());

@@ -33,7 +33,7 @@ parentPort!.on('message', ({ id, job }: ToWorker) => {
   try {
     post({ id, type: 'done', result: runJob(session, job, progressOf(id)) });
   } catch (error) {
-    post({ id, type: 'error', error: error instanceof CrmError ? error.toShape() : { code: 'internal', message: error instanceof Error ? error.message : String(error) } });
+    post({ id, type: 'error', error: CrmError.shapeOf(error) });
   }
   if (job.op === 'apply' || job.op === 'undo') checkpointAfterReply();
 });

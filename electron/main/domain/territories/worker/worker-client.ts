@@ -70,7 +70,7 @@ export class AssignmentWorker {
       this.lastUsed = Date.now();
       if (this.pending.size === 0) worker.unref();
       if (message.type === 'done') job.resolve(message.result);
-      else job.reject(new CrmError(message.error.code, message.error.message, message.error.issues));
+      else job.reject(CrmError.fromShape(message.error));
     });
     worker.on('error', (error) => this.stopped(worker, error));
     worker.on('exit', (code) => this.stopped(worker, new Error(`The assignment worker stopped (exit code ${code}) before it finished.`)));
