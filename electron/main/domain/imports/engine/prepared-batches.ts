@@ -1,8 +1,8 @@
 import type { ImportSpec } from '../../../../../shared/contract/imports';
 import type { CsvRecord } from '../csv/csv-types';
-import { PREPARED_COLUMNS, prepareNewContact, type PreparedContact } from '../targets/contact-prepare';
+import { contactRowPreparer, PREPARED_COLUMNS, type PreparedContact } from '../targets/contact-prepare';
 import type { ColumnValues } from '../../records/record-store';
-import { mappedValues, widthError } from './row-values';
+import { widthError } from './row-values';
 
 /** A row from the reader thread: its cells, and what it prepared, if it could. */
 export interface PreparedRecord {
@@ -42,18 +42,20 @@ class JoinedRecord implements CsvRecord {
  * the columns in PREPARED_COLUMNS order, the five look-up texts, the e-mail
  * count and addresses.
  */
-export function encodeRecord(record: CsvRecord, spec: ImportSpec, headerCount: number, today: string, out: Cell[]): void {
-  const prepared = widthError(record.values, headerCount, record.row, record.line) ? null : prepareNewContact(mappedValues(record.values, spec.columns), spec, today);
-  const oneByOne = record.values.some((v) => v.includes(SEP));
-  out.push((prepared ? PREPARED : 0) | (oneByOne ? CELLS_ONE_BY_ONE : 0), record.row, record.line);
-  if (oneByOne) {
-    out.push(record.values.length);
-    for (const value of record.values) out.push(value);
-  } else out.push(record.values.join(SEP));
-  if (!prepared) return;
-  for (const column of PREPARED_COLUMNS) out.push(prepared.columns[column] ?? null);
-  out.push(prepared.email, prepared.externalId, prepared.accountName, prepared.accountExternalId, prepared.owner, prepared.emails.length);
-  for (const email of prepared.emails) out.push(email);
+export function recordEncoder(spec: ImportSpec, headerCount: number, today: string): (record: CsvRecord, out: Cell[]) => void {
+  const prepare = contactRowPreparer(spec, today);
+  return (record, out) => {
+    const { values } = record;
+    const oneByOne = values.some((v) => v.includes(SEP));
+    const flagsAt = out.length;
+    out.push(0, record.row, record.line);
+    if (oneByOne) {
+      out.push(values.length);
+      for (const value of values) out.push(value);
+    } else out.push(values.join(SEP));
+    const prepared = !widthError(values, headerCount, record.row, record.line) && prepare(values, out);
+    out[flagsAt] = (prepared ? PREPARED : 0) | (oneByOne ? CELLS_ONE_BY_ONE : 0);
+  };
 }
 
 export function decodeBatch(items: readonly Cell[]): PreparedRecord[] {

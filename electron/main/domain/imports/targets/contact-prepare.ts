@@ -1,8 +1,11 @@
 import type { ImportSpec } from '../../../../../shared/contract/imports';
-import { contactColumns } from '../../contacts/contact.mapper';
+import type { FieldKind, ImportField } from '../../../../../shared/imports/fields';
+import { personSortKey } from '../../../../../shared/text';
+import { unescapeFormula } from '../../exports/escape-cell';
 import type { ColumnValues } from '../../records/record-store';
+import { fieldValue } from '../engine/field-values';
 import { fastContactInput, type ContactDraft } from './contact-input-fast';
-import { typedValues } from './target';
+import { fieldsByKey } from './target';
 
 export const EMAIL_FIELDS = [
   ['email', 'work'],
@@ -68,30 +71,106 @@ export const PREPARED_COLUMNS = [
   'email_opt_out',
   'do_not_call',
 ] as const;
-const SHAPE = PREPARED_COLUMNS.join(',');
+type Cell = string | number | null;
 
-const text = (v: unknown) => (v === undefined ? null : (v as string));
+/** The contact fields a row's cells can hold, by position in the preparer's scratch array. */
+const FIELD_KEYS = ['firstName', 'lastName', 'title', 'email', 'email2', 'phone', 'mobile', 'accountName', 'accountExternalId', ...ADDRESS, 'birthday', 'emailOptOut', 'doNotCall', 'owner', 'externalId'] as const;
+const F = Object.fromEntries(FIELD_KEYS.map((k, i) => [k, i])) as { [K in (typeof FIELD_KEYS)[number]]: number };
+/** Kinds whose typed value is the trimmed text (fieldValue's default). */
+const TEXT_KINDS: ReadonlySet<FieldKind> = new Set(['text', 'email', 'phone', 'website', 'reference']);
+
+/** Appends a new contact's prepared columns and look-up texts for the row, or nothing and false. */
+export type ContactRowPreparer = (cells: readonly string[], out: Cell[]) => boolean;
+
+const str = (v: unknown) => (v === undefined ? null : (v as string));
+/** JSON.stringify of [{label, address}] / [{label, number}] with the fixed labels written out: the same text, without an object a row. */
+const labelled = (items: readonly { label: string }[], key: 'address' | 'number') => `[${items.map((e) => `{"label":"${e.label}","${key}":${JSON.stringify((e as Record<string, unknown>)[key])}}`).join(',')}]`;
 
 /**
  * The part of a new contact's plan that needs no database, for the import's
- * reader thread: typed values, the fast check and the columns. Null when the
- * row has any problem or the fast check is not sure: the writer then plans
- * the row in full from its cells, so every message is worded as before.
+ * reader thread: from the row's cells straight to the columns, in
+ * PREPARED_COLUMNS order, then the e-mail, external id, account name, account
+ * external id and owner texts, the e-mail count and the addresses. It does
+ * what mappedValues, typedValues, contactDraft, the fast check and
+ * contactColumns do one after the other, without a Map or object a row (a
+ * property test holds the two ways together). False when the row has any
+ * problem or the fast check is not sure: the writer then plans the row in
+ * full from its cells, so every message is worded as before.
  */
-export function prepareNewContact(raw: Map<string, string>, spec: ImportSpec, today: string): PreparedContact | null {
-  const { values, errors } = typedValues('contacts', raw, spec);
-  if (errors.length) return null;
-  const input = fastContactInput(contactDraft(values, null), today);
-  if (!input) return null;
-  const columns = contactColumns(input);
-  if (Object.keys(columns).join(',') !== SHAPE) return null;
-  return {
-    columns,
-    emails: input.emails.map((e) => e.address),
-    email: text(values.get('email')),
-    externalId: text(values.get('externalId')),
-    accountName: text(values.get('accountName')),
-    accountExternalId: text(values.get('accountExternalId')),
-    owner: text(values.get('owner')),
+export function contactRowPreparer(spec: ImportSpec, today: string): ContactRowPreparer {
+  const fields = fieldsByKey('contacts');
+  const slots: { index: number; at: number; field: ImportField; text: boolean }[] = [];
+  for (let index = 0; index < spec.columns.length; index++) {
+    const key = spec.columns[index];
+    if (key === null || key === undefined) continue;
+    const at = (F as Record<string, number>)[key];
+    const field = fields.get(key);
+    // A field this path does not know: every row goes to the full plan, which says what is wrong.
+    if (at === undefined || field === undefined) return () => false;
+    slots.push({ index, at, field, text: TEXT_KINDS.has(field.kind) });
+  }
+  const texts: (string | undefined)[] = new Array(FIELD_KEYS.length);
+  const typed: unknown[] = new Array(FIELD_KEYS.length);
+  return (cells, out) => {
+    texts.fill(undefined);
+    // As mappedValues: a later column of the same field wins, an empty cell is no value.
+    for (const slot of slots) {
+      const cell = cells[slot.index];
+      if (cell === undefined) continue;
+      const text = unescapeFormula(cell.trim());
+      if (text) texts[slot.at] = text;
+    }
+    typed.fill(undefined);
+    for (const slot of slots) {
+      const text = texts[slot.at];
+      if (text === undefined || typed[slot.at] !== undefined) continue;
+      if (slot.text) typed[slot.at] = text.trim();
+      else {
+        const parsed = fieldValue(slot.field, text, spec);
+        if (!parsed.ok) return false;
+        typed[slot.at] = parsed.value;
+      }
+    }
+    const emails: ContactDraft['emails'] = [];
+    if (typed[F.email] !== undefined) emails.push({ label: 'work', address: typed[F.email] });
+    if (typed[F.email2] !== undefined) emails.push({ label: 'other', address: typed[F.email2] });
+    const phones: ContactDraft['phones'] = [];
+    if (typed[F.phone] !== undefined) phones.push({ label: 'work', number: typed[F.phone] });
+    if (typed[F.mobile] !== undefined) phones.push({ label: 'mobile', number: typed[F.mobile] });
+    const address: Record<string, unknown> = {};
+    for (const k of ADDRESS) if (typed[F[k]] !== undefined) address[k] = typed[F[k]];
+    const input = fastContactInput(
+      { firstName: typed[F.firstName], lastName: typed[F.lastName], title: typed[F.title], emails, phones, accountId: null, address, birthday: typed[F.birthday], emailOptOut: typed[F.emailOptOut], doNotCall: typed[F.doNotCall] },
+      today,
+    );
+    if (!input) return false;
+    const a = input.address;
+    out.push(
+      input.firstName,
+      input.lastName,
+      personSortKey(input.lastName, input.firstName),
+      input.title,
+      labelled(input.emails, 'address'),
+      input.emails[0]?.address ?? null,
+      labelled(input.phones, 'number'),
+      input.phones[0]?.number ?? null,
+      null,
+      a.street,
+      a.city,
+      a.region,
+      a.postcode,
+      a.country,
+      input.birthday,
+      input.emailOptOut ? 1 : 0,
+      input.doNotCall ? 1 : 0,
+      str(typed[F.email]),
+      str(typed[F.externalId]),
+      str(typed[F.accountName]),
+      str(typed[F.accountExternalId]),
+      str(typed[F.owner]),
+      input.emails.length,
+    );
+    for (const e of input.emails) out.push(e.address);
+    return true;
   };
 }

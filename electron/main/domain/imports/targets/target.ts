@@ -81,7 +81,7 @@ export interface TargetHandler {
 const FIELDS_BY_KEY = new Map<ImportTarget, Map<string, ImportField>>();
 
 /** A target's fields by key, built once: each cell of a million rows looks its field up. */
-function fieldsByKey(target: ImportTarget): Map<string, ImportField> {
+export function fieldsByKey(target: ImportTarget): Map<string, ImportField> {
   let fields = FIELDS_BY_KEY.get(target);
   if (!fields) FIELDS_BY_KEY.set(target, (fields = new Map(IMPORT_FIELDS[target].map((f) => [f.key, f] as [string, ImportField]))));
   return fields;

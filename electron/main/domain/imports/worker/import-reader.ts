@@ -7,7 +7,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { CrmError } from '../../../../../shared/errors';
 import { readImportRows } from '../engine/import-file';
-import { encodeRecord } from '../engine/prepared-batches';
+import { recordEncoder } from '../engine/prepared-batches';
 import type { ReaderData, ReaderMessage, WriterMessage } from './import-reader-protocol';
 
 const RECORDS_PER_BATCH = 500;
@@ -37,9 +37,10 @@ async function main(): Promise<void> {
     while (credits <= 0) await new Promise<void>((resolve) => (wake = resolve));
     wake = null;
   };
+  const encode = recordEncoder(spec, headerCount, today);
   const rows = readImportRows(path, spec, { onBytes: (d, t) => ((done = d), (total = t)) });
   for await (const record of rows) {
-    encodeRecord(record, spec, headerCount, today, items);
+    encode(record, items);
     if (++count >= RECORDS_PER_BATCH) await send();
   }
   if (count) post({ type: 'rows', items, done, total });
