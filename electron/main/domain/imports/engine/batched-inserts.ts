@@ -1,6 +1,25 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { ColumnValues } from '../../records/record-store';
 
+type Cell = string | number | null;
+
+/**
+ * A new row as column names many rows share and its values in their order: a
+ * million-row import builds no object, and no list of keys, a row.
+ */
+export class ColumnList {
+  constructor(
+    readonly names: readonly string[],
+    readonly values: Cell[],
+  ) {}
+
+  set(name: string, value: Cell): void {
+    const at = this.names.indexOf(name);
+    if (at < 0) throw new Error(`No column ${name} in this row`);
+    this.values[at] = value;
+  }
+}
+
 /** Rows per INSERT: past ~50 the statement's setup is paid off and longer statements gain little. */
 export const INSERT_BATCH = 50;
 
@@ -8,7 +27,7 @@ interface Pending {
   id: number;
   signature: string;
   columns: string[];
-  values: (string | number | null)[];
+  values: Cell[];
   /** The file's line, named when the row cannot be written. */
   line: number | null;
 }
@@ -31,6 +50,8 @@ export class BatchedInserts {
   private readonly statements = new Map<string, Statement>();
   /** A row's own columns (by their names joined) → every column it is written with: one array per shape, not per row. */
   private readonly shapes = new Map<string, { columns: string[]; signature: string }>();
+  /** The same for rows given as a ColumnList, by its names array. */
+  private readonly listShapes = new Map<readonly string[], { columns: string[]; signature: string }>();
 
   private readonly constantColumns: string[];
   /** Written into the statement as SQL literals: a million rows do not bind the same five values each. */
@@ -51,19 +72,29 @@ export class BatchedInserts {
   }
 
   /** Queues a row and returns the id it will have. */
-  add(values: ColumnValues, line: number | null = null): number {
-    const own = Object.keys(values);
-    const key = own.join(',');
-    let shape = this.shapes.get(key);
-    if (!shape) {
-      const columns = [...own, ...this.constantColumns];
-      this.shapes.set(key, (shape = { columns, signature: columns.join(',') }));
+  add(values: ColumnValues | ColumnList, line: number | null = null): number {
+    let shape: { columns: string[]; signature: string } | undefined;
+    let row: Cell[];
+    if (values instanceof ColumnList) {
+      shape = this.listShapes.get(values.names);
+      if (!shape) this.listShapes.set(values.names, (shape = this.shapeOf(values.names)));
+      row = values.values;
+    } else {
+      const own = Object.keys(values);
+      const key = own.join(',');
+      shape = this.shapes.get(key);
+      if (!shape) this.shapes.set(key, (shape = this.shapeOf(own)));
+      row = own.map((c) => values[c] ?? null);
     }
-    const row: (string | number | null)[] = own.map((c) => values[c] ?? null);
     const id = this.nextId++;
     this.pending.push({ id, signature: shape.signature, columns: shape.columns, values: row, line });
     if (this.pending.length >= this.batch) this.flush();
     return id;
+  }
+
+  private shapeOf(own: readonly string[]): { columns: string[]; signature: string } {
+    const columns = [...own, ...this.constantColumns];
+    return { columns, signature: columns.join(',') };
   }
 
   /** Writes every queued row: before anything reads the table, and before the commit. */
@@ -112,7 +143,7 @@ export class BatchedInserts {
       this.statements.set(key, statement);
     }
     const width = rows[0]!.values.length + 1;
-    const args = new Array<string | number | null>(rows.length * width);
+    const args = new Array<Cell>(rows.length * width);
     for (let r = 0, at = 0; r < rows.length; r++) {
       const { id, values } = rows[r]!;
       args[at++] = id;

@@ -4,7 +4,10 @@ import { skuKey } from '../../catalog/product.mapper';
 
 export type Found = { kind: 'none' } | { kind: 'one'; id: number } | { kind: 'many'; count: number };
 
-const found = (ids: number[]): Found => (ids.length === 0 ? { kind: 'none' } : ids.length === 1 ? { kind: 'one', id: ids[0]! } : { kind: 'many', count: ids.length });
+const NONE: Found = Object.freeze({ kind: 'none' });
+const NO_IDS: readonly number[] = Object.freeze([]);
+
+const found = (ids: readonly number[]): Found => (ids.length === 0 ? NONE : ids.length === 1 ? { kind: 'one', id: ids[0]! } : { kind: 'many', count: ids.length });
 
 type KeyEntity = 'contact' | 'account' | 'lead' | 'opportunity' | 'product';
 const TABLES: Record<KeyEntity, string> = { contact: 'contacts', account: 'accounts', lead: 'leads', opportunity: 'opportunities', product: 'products' };
@@ -21,7 +24,7 @@ const PRELOAD_EMAILS_UP_TO = 5_000_000;
 /** One id, or the rare several: a million-row import keeps a number per key rather than an array. */
 type CreatedIds = number | number[];
 
-const idsOf = (ids: CreatedIds | undefined): number[] => (ids === undefined ? [] : typeof ids === 'number' ? [ids] : ids);
+const idsOf = (ids: CreatedIds | undefined): readonly number[] => (ids === undefined ? NO_IDS : typeof ids === 'number' ? [ids] : ids);
 
 function remember(map: Map<string, CreatedIds>, key: string, id: number): void {
   const ids = map.get(key);
@@ -85,8 +88,8 @@ export class Lookups {
     const key = address.trim().toLowerCase();
     if (entity === 'lead') return found(this.leadEmail.all(key) as number[]);
     if (++this.contactEmailLookups === PRELOAD_EMAILS_AFTER) this.storedContactEmails = this.loadContactEmails();
-    const stored = this.storedContactEmails && !this.storedContactEmails.has(key) ? [] : (this.byKey[entity].all('email', key) as number[]);
-    const created = entity === 'contact' ? idsOf(this.createdEmails.get(key)) : [];
+    const stored = this.storedContactEmails && !this.storedContactEmails.has(key) ? NO_IDS : (this.byKey[entity].all('email', key) as number[]);
+    const created = idsOf(this.createdEmails.get(key));
     return found(created.length ? [...new Set([...stored, ...created])] : stored);
   }
 

@@ -1,8 +1,11 @@
 import type { ImportSpec } from '../../../../../shared/contract/imports';
 import type { CsvRecord } from '../csv/csv-types';
 import { contactRowPreparer, PREPARED_COLUMNS, type PreparedContact } from '../targets/contact-prepare';
-import type { ColumnValues } from '../../records/record-store';
+import { ColumnList } from './batched-inserts';
 import { widthError } from './row-values';
+
+/** What a prepared contact is written with: its own columns, then the owner the writer works out. */
+const WRITTEN_COLUMNS: readonly string[] = [...PREPARED_COLUMNS, 'owner_id'];
 
 /** A row from the reader thread: its cells, and what it prepared, if it could. */
 export interface PreparedRecord {
@@ -74,13 +77,18 @@ export function decodeBatch(items: readonly Cell[]): PreparedRecord[] {
     } else record = new JoinedRecord(row, line, next() as string);
     let prepared: PreparedContact | null = null;
     if (flags & PREPARED) {
-      const columns: ColumnValues = {};
-      for (const column of PREPARED_COLUMNS) columns[column] = next();
-      const [email, externalId, accountName, accountExternalId, owner] = [next(), next(), next(), next(), next()] as (string | null)[];
+      const values = items.slice(at, at + PREPARED_COLUMNS.length);
+      at += PREPARED_COLUMNS.length;
+      values.push(null);
+      const email = next() as string | null;
+      const externalId = next() as string | null;
+      const accountName = next() as string | null;
+      const accountExternalId = next() as string | null;
+      const owner = next() as string | null;
       const emailCount = next() as number;
       const emails = items.slice(at, at + emailCount) as string[];
       at += emailCount;
-      prepared = { columns, emails, email: email ?? null, externalId: externalId ?? null, accountName: accountName ?? null, accountExternalId: accountExternalId ?? null, owner: owner ?? null };
+      prepared = { columns: new ColumnList(WRITTEN_COLUMNS, values), emails, email, externalId, accountName, accountExternalId, owner };
     }
     records.push({ record, prepared });
   }

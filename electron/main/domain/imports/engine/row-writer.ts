@@ -3,7 +3,7 @@ import { AccountInput } from '../../../../../shared/contract/accounts';
 import { accountColumns } from '../../accounts/account.mapper';
 import type { ColumnValues } from '../../records/record-store';
 import type { RelatedRow, RowPlan, TargetHandler } from '../targets/target';
-import { BatchedInserts } from './batched-inserts';
+import { BatchedInserts, ColumnList } from './batched-inserts';
 import { ChangeLog } from './change-log';
 import type { Lookups } from './lookups';
 import type { UndoRow } from './undo-import';
@@ -57,7 +57,10 @@ export class RowWriter {
       let columns = plan.columns;
       if (plan.newAccount !== null) {
         const account = this.createAccount(plan.newAccount);
-        columns = Object.assign({}, columns, { account_id: account.id }, plan.ownerFromRules ? { owner_id: account.ownerId } : {});
+        if (columns instanceof ColumnList) {
+          columns.set('account_id', account.id);
+          if (plan.ownerFromRules) columns.set('owner_id', account.ownerId);
+        } else columns = Object.assign({}, columns, { account_id: account.id }, plan.ownerFromRules ? { owner_id: account.ownerId } : {});
       }
       const id = this.created.add(columns, line);
       if (plan.externalId !== null) {
@@ -65,7 +68,7 @@ export class RowWriter {
         this.lookups.rememberExternal(this.target.entity, plan.externalId, id);
       }
       if (plan.emails) this.lookups.rememberEmails(plan.emails, id);
-      if (this.target.entity === 'account') this.lookups.rememberAccount(String(columns.name), id);
+      if (this.target.entity === 'account' && !(columns instanceof ColumnList)) this.lookups.rememberAccount(String(columns.name), id);
       if (plan.ownerFromRules && this.target.entity === this.assignAs) this.toAssign.push(id);
       // A created record goes to the recycle bin on undo: its related rows stay with it, as they do when a person deletes it.
       this.writeRelated(plan.related, id);

@@ -2,7 +2,7 @@ import type { ImportSpec } from '../../../../../shared/contract/imports';
 import type { FieldKind, ImportField } from '../../../../../shared/imports/fields';
 import { personSortKey } from '../../../../../shared/text';
 import { unescapeFormula } from '../../exports/escape-cell';
-import type { ColumnValues } from '../../records/record-store';
+import type { ColumnList } from '../engine/batched-inserts';
 import { fieldValue } from '../engine/field-values';
 import { fastContactInput, type ContactDraft } from './contact-input-fast';
 import { fieldsByKey } from './target';
@@ -42,7 +42,8 @@ export function contactDraft(values: Map<string, unknown>, accountId: number | n
 
 /** A new contact as far as it is known without the database: its columns (no account, no owner yet) and what to look up. */
 export interface PreparedContact {
-  columns: ColumnValues;
+  /** PREPARED_COLUMNS and owner_id, the account and owner left for the writer to fill in. */
+  columns: ColumnList;
   emails: string[];
   email: string | null;
   externalId: string | null;

@@ -3,6 +3,7 @@ import { ContactInput, ContactPatch } from '../../../../../shared/contract/conta
 import { contactColumns } from '../../contacts/contact.mapper';
 import { fastContactInput } from './contact-input-fast';
 import type { ColumnValues } from '../../records/record-store';
+import { ColumnList } from '../engine/batched-inserts';
 import { ADDRESS, contactDraft, EMAIL_FIELDS, PHONE_FIELDS, type PreparedContact } from './contact-prepare';
 import { changedColumns, existing, ownerId, ownerIdOf, typedValues, withSchemaErrors, type FieldError, type PlanContext, type PlanOutcome, type RowPlan, type TargetHandler } from './target';
 
@@ -59,7 +60,7 @@ export function contactsTarget(db: Database): TargetHandler {
   }
 
   function createPlan(
-    columns: ColumnValues,
+    columns: ColumnValues | ColumnList,
     acct: { id: number | null | undefined; create: string | null },
     owner: number | null,
     externalId: string | null,
@@ -67,8 +68,15 @@ export function contactsTarget(db: Database): TargetHandler {
     ctx: PlanContext,
   ): RowPlan {
     const fromAccount = acct.id ? accountOwner(acct.id) : null;
-    columns.account_id = acct.id ?? null;
-    columns.owner_id = owner ?? fromAccount ?? ctx.userId;
+    const accountId = acct.id ?? null;
+    const ownerId = owner ?? fromAccount ?? ctx.userId;
+    if (columns instanceof ColumnList) {
+      columns.set('account_id', accountId);
+      columns.set('owner_id', ownerId);
+    } else {
+      columns.account_id = accountId;
+      columns.owner_id = ownerId;
+    }
     return { action: 'create', columns, externalId, newAccount: acct.create, ownerFromRules: owner === null && acct.create !== null, emails };
   }
 

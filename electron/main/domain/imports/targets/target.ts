@@ -6,6 +6,7 @@ import { CurrencyCode } from '../../../../../shared/money';
 import type { ColumnValues } from '../../records/record-store';
 import { fieldValue, type ValueStyle } from '../engine/field-values';
 import type { Found, Lookups } from '../engine/lookups';
+import type { ColumnList } from '../engine/batched-inserts';
 
 export interface FieldError {
   /** A field key, or null for the row as a whole. */
@@ -34,7 +35,7 @@ export interface RelatedRow {
 export type RowPlan =
   | {
       action: 'create';
-      columns: ColumnValues;
+      columns: ColumnValues | ColumnList;
       externalId: string | null;
       /** A contact's account that does not exist yet and is to be created first (by name). */
       newAccount: string | null;
