@@ -29,6 +29,8 @@ export async function* readPreparedRows(
   o.signal?.addEventListener('abort', notify);
   try {
     for (;;) {
+      // A batch already waiting is taken without a turn of the event loop; one turn a batch lets a cancel message in.
+      if (inbox.length > 0) await new Promise<void>((resolve) => setImmediate(resolve));
       while (inbox.length === 0) {
         o.signal?.throwIfAborted();
         if (failure) throw failure;
