@@ -76,13 +76,15 @@ it('prepares exactly the columns and look-up texts the one-thread path computes,
       prepared++;
       expect(expected).not.toBeNull();
       expect(out.slice(1)).toStrictEqual(expected);
+      // Joined for the writer thread, an empty text stands for null: no prepared text may be empty.
+      expect(out.slice(1)).not.toContain('');
     }),
-    { numRuns: 20_000 },
+    { numRuns: 10_000 },
   );
   // Both ways are reached often enough for the comparison to mean something, and most valid rows are prepared.
-  expect(prepared).toBeGreaterThan(1_000);
+  expect(prepared).toBeGreaterThan(500);
   expect(prepared).toBeGreaterThan(valid * 0.8);
-});
+}, 60_000);
 
 it('prepares the ordinary row, and leaves a mapping with a field it does not know to the full plan', () => {
   const spec = { columns: ['firstName', 'lastName', 'email', 'country', 'birthday'], locale: 'de-DE', currency: 'EUR' } as ImportSpec;
