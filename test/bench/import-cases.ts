@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { openHost, type Host } from '../../electron/main/host/host';
 import { sqliteHandle } from '../../electron/main/db/sqlite-handle';
+import { useBuiltWorkers } from './built-workers';
 
 export interface ImportBenchResult {
   rows: number;
@@ -182,6 +183,7 @@ export function formatImportTable(r: ImportBenchResult): string {
 // Standalone: `npx tsx test/bench/import-cases.ts [rows]`.
 if (process.argv[1]?.endsWith('import-cases.ts')) {
   const rows = Number(process.argv[2] ?? 100_000);
+  useBuiltWorkers(console.log);
   measureImport(rows, console.log).then((r) => console.log(formatImportTable(r)), (e: unknown) => {
     console.error(e);
     process.exitCode = 1;

@@ -3,9 +3,7 @@
  * through the whole dispatch path and as bare SQL on the same file. Figures
  * only; nothing here passes or fails.
  */
-import { existsSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { join, resolve } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { Host } from '../../electron/main/host/host';
 import { sqliteHandle } from '../../electron/main/db/sqlite-handle';
@@ -18,7 +16,7 @@ import { formatQuoteTable, measureQuotes } from './quote-cases';
 import { formatSalesTable, measureSales } from './sales-cases';
 import { formatTerritoryTable, measureTerritories } from './territory-cases';
 import { formatImportTable, measureImport } from './import-cases';
-import { useWorkerBundles } from '../../electron/main/workers/worker-script';
+import { useBuiltWorkers } from './built-workers';
 import { formatDuplicateTable, measureDuplicateScan } from './duplicate-cases';
 import { formatSegmentTable, measureSegments } from './segment-cases';
 import { formatJobsTable, measureJobs } from './jobs-cases';
@@ -202,9 +200,7 @@ function main(): void {
     process.exit(2);
   }
   // `npm run bench` builds first: the data workers run as the app ships them.
-  const bundles = resolve(__dirname, '../../out/main');
-  if (existsSync(join(bundles, 'import-worker.js'))) useWorkerBundles(bundles);
-  else console.log('Data workers from source (no build in out/main): slower than the app.');
+  useBuiltWorkers(console.log);
   run(args).catch((error: unknown) => {
     console.error(error instanceof BenchArgError ? error.message : error);
     process.exit(error instanceof BenchArgError ? 2 : 1);
