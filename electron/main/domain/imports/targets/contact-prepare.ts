@@ -84,7 +84,7 @@ const TEXT_KINDS: ReadonlySet<FieldKind> = new Set(['text', 'email', 'phone', 'w
 export type ContactRowPreparer = (cells: readonly string[], out: Cell[]) => boolean;
 
 const str = (v: unknown) => (v === undefined ? null : (v as string));
-/** JSON.stringify of [{label, address}] / [{label, number}] with the fixed labels written out: the same text, without an object a row. */
+/** JSON.stringify of [{label, address}] / [{label, number}], the labels being EMAIL_FIELDS' and PHONE_FIELDS' own words: the same text, a little cheaper. */
 const labelled = (items: readonly { label: string }[], key: 'address' | 'number') => `[${items.map((e) => `{"label":"${e.label}","${key}":${JSON.stringify((e as Record<string, unknown>)[key])}}`).join(',')}]`;
 
 /**
@@ -133,11 +133,9 @@ export function contactRowPreparer(spec: ImportSpec, today: string): ContactRowP
       }
     }
     const emails: ContactDraft['emails'] = [];
-    if (typed[F.email] !== undefined) emails.push({ label: 'work', address: typed[F.email] });
-    if (typed[F.email2] !== undefined) emails.push({ label: 'other', address: typed[F.email2] });
+    for (const [k, label] of EMAIL_FIELDS) if (typed[F[k]] !== undefined) emails.push({ label, address: typed[F[k]] });
     const phones: ContactDraft['phones'] = [];
-    if (typed[F.phone] !== undefined) phones.push({ label: 'work', number: typed[F.phone] });
-    if (typed[F.mobile] !== undefined) phones.push({ label: 'mobile', number: typed[F.mobile] });
+    for (const [k, label] of PHONE_FIELDS) if (typed[F[k]] !== undefined) phones.push({ label, number: typed[F[k]] });
     const address: Record<string, unknown> = {};
     for (const k of ADDRESS) if (typed[F[k]] !== undefined) address[k] = typed[F[k]];
     const input = fastContactInput(
