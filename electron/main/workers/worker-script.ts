@@ -20,9 +20,9 @@ export function useWorkerBundles(dir: string): void {
  * honour `execArgv: ['--import', 'tsx']`.
  */
 export function workerScript(callerDir: string, name: string): { source: string; eval: boolean } {
-  for (const dir of [callerDir, bundleDir]) {
-    const bundled = dir === null ? null : join(dir, `${name}.js`);
-    if (bundled !== null && existsSync(bundled)) return { source: bundled, eval: false };
+  for (const dir of bundleDir === null ? [callerDir] : [callerDir, bundleDir]) {
+    const bundled = join(dir, `${name}.js`);
+    if (existsSync(bundled)) return { source: bundled, eval: false };
   }
   const entry = join(callerDir, `${name}.ts`);
   return { source: `require('tsx/cjs/api').register(); require(${JSON.stringify(entry)});`, eval: true };

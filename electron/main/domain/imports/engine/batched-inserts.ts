@@ -20,6 +20,12 @@ export class ColumnList {
   }
 }
 
+/** Sets one column of a new row, however the row is held. */
+export function setColumn(row: ColumnValues | ColumnList, name: string, value: Cell): void {
+  if (row instanceof ColumnList) row.set(name, value);
+  else row[name] = value;
+}
+
 /** Rows per INSERT: past ~50 the statement's setup is paid off and longer statements gain little. */
 export const INSERT_BATCH = 50;
 

@@ -3,7 +3,7 @@ import { AccountInput } from '../../../../../shared/contract/accounts';
 import { accountColumns } from '../../accounts/account.mapper';
 import type { ColumnValues } from '../../records/record-store';
 import type { RelatedRow, RowPlan, TargetHandler } from '../targets/target';
-import { BatchedInserts, ColumnList } from './batched-inserts';
+import { BatchedInserts, ColumnList, setColumn } from './batched-inserts';
 import { ChangeLog } from './change-log';
 import type { Lookups } from './lookups';
 import type { UndoRow } from './undo-import';
@@ -54,13 +54,11 @@ export class RowWriter {
   write(plan: RowPlan, line: number | null = null): { id: number; changed: boolean } {
     if (plan.action === 'unchanged') return { id: plan.id, changed: false };
     if (plan.action === 'create') {
-      let columns = plan.columns;
+      const { columns } = plan;
       if (plan.newAccount !== null) {
         const account = this.createAccount(plan.newAccount);
-        if (columns instanceof ColumnList) {
-          columns.set('account_id', account.id);
-          if (plan.ownerFromRules) columns.set('owner_id', account.ownerId);
-        } else columns = Object.assign({}, columns, { account_id: account.id }, plan.ownerFromRules ? { owner_id: account.ownerId } : {});
+        setColumn(columns, 'account_id', account.id);
+        if (plan.ownerFromRules) setColumn(columns, 'owner_id', account.ownerId);
       }
       const id = this.created.add(columns, line);
       if (plan.externalId !== null) {

@@ -3,7 +3,7 @@ import { ContactInput, ContactPatch } from '../../../../../shared/contract/conta
 import { contactColumns } from '../../contacts/contact.mapper';
 import { fastContactInput } from './contact-input-fast';
 import type { ColumnValues } from '../../records/record-store';
-import { ColumnList } from '../engine/batched-inserts';
+import { setColumn, type ColumnList } from '../engine/batched-inserts';
 import { ADDRESS, contactDraft, EMAIL_FIELDS, PHONE_FIELDS, type PreparedContact } from './contact-prepare';
 import { changedColumns, existing, ownerId, ownerIdOf, typedValues, withSchemaErrors, type FieldError, type PlanContext, type PlanOutcome, type RowPlan, type TargetHandler } from './target';
 
@@ -68,15 +68,8 @@ export function contactsTarget(db: Database): TargetHandler {
     ctx: PlanContext,
   ): RowPlan {
     const fromAccount = acct.id ? accountOwner(acct.id) : null;
-    const accountId = acct.id ?? null;
-    const ownerId = owner ?? fromAccount ?? ctx.userId;
-    if (columns instanceof ColumnList) {
-      columns.set('account_id', accountId);
-      columns.set('owner_id', ownerId);
-    } else {
-      columns.account_id = accountId;
-      columns.owner_id = ownerId;
-    }
+    setColumn(columns, 'account_id', acct.id ?? null);
+    setColumn(columns, 'owner_id', owner ?? fromAccount ?? ctx.userId);
     return { action: 'create', columns, externalId, newAccount: acct.create, ownerFromRules: owner === null && acct.create !== null, emails };
   }
 
