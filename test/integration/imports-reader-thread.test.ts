@@ -49,12 +49,12 @@ const many = (n: number) =>
   Array.from({ length: n }, (_, i) => `Person ${i % 7},Row-${i},row${i}@example.com,+49 89 ${100000 + i},${['ACME gmbh', '', `New ${i % 5}`][i % 3]},${i % 4 === 0 ? 'Rita Rep' : ''},${['DE', 'FR', ''][i % 3]},19${50 + (i % 50)}-0${1 + (i % 9)}-1${i % 10}`);
 
 /** Runs one import on a fresh copy of the office, on this thread or with the reader thread; returns its result and every table it touches. */
-async function importOn(copy: string, path: string, extra: Partial<ImportSpec>, threaded: boolean, signal?: AbortSignal) {
+async function importOn(copy: string, path: string, extra: Partial<ImportSpec>, threaded: boolean, signal?: AbortSignal, progress?: (label: string) => void) {
   copyFileSync(office, copy);
   const db = openWorkerConnection(new Database(copy), { cacheMiB: 16, autoCheckpoint: true });
   try {
     const spec = ImportSpec.parse({ fileId: randomUUID(), target: 'contacts', encoding: 'utf-8', delimiter: ',', columns: COLUMNS, createAccounts: true, ...extra });
-    const result = await runImport({ db, spec, file: { path, name: 'people.csv' }, userId, now: NOW, dryRun: false, readerThreadFromBytes: threaded ? 0 : Infinity, ...(signal ? { signal } : {}) });
+    const result = await runImport({ db, spec, file: { path, name: 'people.csv' }, userId, now: NOW, dryRun: false, readerThreadFromBytes: threaded ? 0 : Infinity, ...(signal ? { signal } : {}), ...(progress ? { progress } : {}) });
     const tables = Object.fromEntries(TABLES.map((t) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY id`).all()]));
     return { result, tables };
   } finally {
@@ -111,5 +111,16 @@ describe('a big contacts file read and prepared on a thread of its own', () => {
     const cancelled = await importOn(join(dir, 'cancelled.sqlite'), fileOf(many(2_000)), {}, true, cancel.signal);
     expect(cancelled.result.status).toBe('cancelled');
     expect((cancelled.tables.contacts as unknown[]).length).toBe(1);
+  });
+
+  it('a cancel that comes after the last row, while the import finishes, still keeps nothing', async () => {
+    for (const threadedRun of [false, true]) {
+      const cancel = new AbortController();
+      const late = await importOn(join(dir, `late${threadedRun}.sqlite`), fileOf(many(1_500)), {}, threadedRun, cancel.signal, (label) => {
+        if (label === 'Updating the search index') cancel.abort();
+      });
+      expect(late.result).toMatchObject({ status: 'cancelled', counts: { rows: 1_500 } });
+      expect((late.tables.contacts as unknown[]).length).toBe(1);
+    }
   });
 });

@@ -123,6 +123,7 @@ export async function runImport(o: RunImportOptions): Promise<ImportResult> {
     if (counts.rows === 0) throw new CrmError('validation', 'The file has a header row but no data rows.');
     // Even a dry run writes the last batch: a row the database refuses must show there too.
     writer.flush();
+    await honourCancel(o.signal);
 
     const shown = errors.slice(0, SHOWN_ERRORS).map(({ values: _values, ...e }) => e);
     if (o.dryRun) {
@@ -160,6 +161,7 @@ export async function runImport(o: RunImportOptions): Promise<ImportResult> {
     o.progress?.('Updating the search index', 0, null);
     const searchPending = indexCreatedRecords(db, importId, paused, counts.created);
     recordImport(db, { spec, fileName: o.file.name, headers, status: 'applied', counts, ...by }, errors, importId);
+    await honourCancel(o.signal);
     db.exec('COMMIT');
     const later = searchPending ? ' Search finds the new records in a moment: they are being indexed.' : '';
     return { importId, dryRun: false, status: 'applied', counts, errors: shown, message: `Imported: ${summary(counts)}.${later}`, searchPending };
@@ -171,6 +173,17 @@ export async function runImport(o: RunImportOptions): Promise<ImportResult> {
     }
     throw error;
   }
+}
+
+/**
+ * The last rows and the work before the commit run without a turn of the
+ * event loop, so a cancel sent meanwhile has not been heard yet: one turn lets
+ * it in, and it still rolls everything back.
+ */
+async function honourCancel(signal: AbortSignal | undefined): Promise<void> {
+  if (!signal) return;
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  signal.throwIfAborted();
 }
 
 function summary(c: Counts): string {
