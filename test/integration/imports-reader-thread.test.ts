@@ -78,6 +78,31 @@ describe('a big contacts file read and prepared on a thread of its own', () => {
     expect((inline.tables.accounts as unknown[]).length).toBe(3 + 5);
   });
 
+  it('writes the e-mail keys the insert trigger would: every address of every new contact, trimmed and lower-cased', async () => {
+    const path = join(dir, 'two-addresses.csv');
+    const lines = Array.from({ length: 300 }, (_, i) => `Row-${i},${[` P${i}@Example.com `, '', `p${i}@example.com`][i % 3]},${i % 2 ? `Second.${i}@Example.org` : ''}`);
+    writeFileSync(path, ['Last Name,Email,Email 2', ...lines].join('\r\n') + '\r\n');
+    for (const threaded of [false, true]) {
+      const { result, tables } = await importOn(join(dir, 'keys.sqlite'), path, { columns: ['lastName', 'email', 'email2'] }, threaded);
+      expect(result.counts).toMatchObject({ created: 300, failed: 0 });
+      const db = new Database(join(dir, 'keys.sqlite'), { readonly: true });
+      try {
+        const byTrigger = db
+          .prepare(
+            `SELECT lower(trim(json_extract(e.value, '$.address'))) AS key, c.id AS record_id FROM contacts c, json_each(c.emails) e
+              WHERE trim(COALESCE(json_extract(e.value, '$.address'), '')) <> '' ORDER BY record_id, key`,
+          )
+          .all();
+        const written = db.prepare(`SELECT key, record_id FROM record_keys WHERE entity = 'contact' AND kind = 'email' ORDER BY record_id, key`).all();
+        expect(written).toEqual(byTrigger);
+        expect(written.filter((k) => (k as { key: string }).key.startsWith('second.'))).toHaveLength(150);
+        expect((tables.contacts as { email: string | null }[]).filter((c) => c.email?.startsWith('Second.'))).toHaveLength(50);
+      } finally {
+        db.close();
+      }
+    }
+  });
+
   it('refuses the same rows with the same words: typed values, look-ups, duplicates, width', async () => {
     const lines = [
       ...many(700),
