@@ -54,8 +54,14 @@ async function importOn(copy: string, path: string, extra: Partial<ImportSpec>, 
   const db = openWorkerConnection(new Database(copy), { cacheMiB: 16, autoCheckpoint: true });
   try {
     const spec = ImportSpec.parse({ fileId: randomUUID(), target: 'contacts', encoding: 'utf-8', delimiter: ',', columns: COLUMNS, createAccounts: true, ...extra });
-    const result = await runImport({ db, spec, file: { path, name: 'people.csv' }, userId, now: NOW, dryRun: false, readerThreadFromBytes: threaded ? 0 : Infinity, ...(signal ? { signal } : {}), ...(progress ? { progress } : {}) });
+    const result = await runImport({ db, spec, file: { path, name: 'people.csv' }, userId, now: NOW, dryRun: false, readerThreadFromBytes: threaded ? 0 : Infinity, ...(signal ? { signal } : {}), ...(progress ? { progress } : {}) }).catch((error: unknown) => {
+      expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+      throw error;
+    });
     const tables = Object.fromEntries(TABLES.map((t) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY id`).all()]));
+    // A batched import writes with the row-by-row checks off: they are back on after it, and nothing it kept breaks them.
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
     return { result, tables };
   } finally {
     db.close();
@@ -100,6 +106,25 @@ describe('a big contacts file read and prepared on a thread of its own', () => {
       } finally {
         db.close();
       }
+    }
+  });
+
+  it('checks its references before it commits: an owner gone meanwhile fails the import and keeps nothing', async () => {
+    const copy = join(dir, 'gone.sqlite');
+    copyFileSync(office, copy);
+    const db = openWorkerConnection(new Database(copy), { cacheMiB: 16, autoCheckpoint: true });
+    try {
+      const rita = db.prepare(`SELECT id FROM users WHERE name = 'Rita Rep'`).pluck().get() as number;
+      const spec = ImportSpec.parse({ fileId: randomUUID(), target: 'contacts', encoding: 'utf-8', delimiter: ',', columns: COLUMNS, createAccounts: true });
+      // Only something inside the import's own transaction can take a row away: the progress callback runs there.
+      const progress = () => db.prepare(`DELETE FROM users WHERE id = ?`).run(rita);
+      const run = runImport({ db, spec, file: { path: fileOf(many(1_234)), name: 'people.csv' }, userId, now: NOW, dryRun: false, readerThreadFromBytes: 0, progress });
+      await expect(run).rejects.toThrow(`Nothing was imported: a record refers to users #${rita} (contacts.owner_id), which does not exist.`);
+      expect(db.prepare(`SELECT count(*) FROM users WHERE id = ?`).pluck().get(rita)).toBe(1);
+      expect(db.prepare(`SELECT count(*) FROM contacts`).pluck().get()).toBe(1);
+      expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    } finally {
+      db.close();
     }
   });
 

@@ -6,6 +6,7 @@ import type { RelatedRow, RowPlan, TargetHandler } from '../targets/target';
 import { BatchedInserts, ColumnList, setColumn } from './batched-inserts';
 import { ChangeLog } from './change-log';
 import type { Lookups } from './lookups';
+import { assertRowsReferToExisting, ReferenceCheck } from './reference-check';
 import type { UndoRow } from './undo-import';
 
 export interface WriteContext {
@@ -36,6 +37,10 @@ export class RowWriter {
   readonly toAssign: number[] = [];
   /** What `toAssign` holds, for the territory rules. */
   readonly assignAs: 'account' | 'lead';
+  /** Batched rows' references, checked once per value before the commit (the import runs without row-by-row checks). */
+  private readonly references: ReferenceCheck | null;
+  /** Accounts a contacts file named and the import created, one at a time. */
+  private readonly createdAccounts: number[] = [];
 
   constructor(
     private readonly db: Database,
@@ -48,6 +53,8 @@ export class RowWriter {
     this.addKey = db.prepare(`INSERT INTO record_keys (entity, kind, key, record_id) VALUES (?, 'external', ?, ?)`);
     this.hasKey = db.prepare(`SELECT 1 FROM record_keys WHERE entity = ? AND kind = 'external' AND key = ? AND record_id = ?`).pluck();
     this.assignAs = target.entity === 'lead' ? 'lead' : 'account';
+    this.references = ctx.batch > 1 ? new ReferenceCheck(db, target.table) : null;
+    this.references?.note(this.stamp());
   }
 
   /** Returns whether the row changed anything ('unchanged' plans and updates to equal values do not). */
@@ -60,6 +67,7 @@ export class RowWriter {
         setColumn(columns, 'account_id', account.id);
         if (plan.ownerFromRules) setColumn(columns, 'owner_id', account.ownerId);
       }
+      this.references?.note(columns);
       const id = this.created.add(columns, line);
       if (plan.externalId !== null) {
         this.addKey.run(this.target.entity, plan.externalId, id);
@@ -100,6 +108,20 @@ export class RowWriter {
     this.changes.flush();
   }
 
+  /**
+   * Throws when anything a batched import wrote refers to a row that does not
+   * exist: its batched rows (by the values noted), the accounts it created on
+   * the way, the records the territory rules gave an owner after their insert,
+   * and the import's own history row. After the last write, before the commit.
+   */
+  checkReferences(importId: number): void {
+    if (!this.references) return;
+    this.references.assertAllExist();
+    assertRowsReferToExisting(this.db, 'accounts', this.createdAccounts);
+    assertRowsReferToExisting(this.db, this.target.table, this.toAssign);
+    assertRowsReferToExisting(this.db, 'imports', [importId]);
+  }
+
   /** What every new record gets besides its own columns: its version, and who created it when. */
   private stamp(): ColumnValues {
     return { version: 1, created_at: this.ctx.now, created_by_id: this.ctx.userId, updated_at: this.ctx.now, updated_by_id: this.ctx.userId };
@@ -128,6 +150,7 @@ export class RowWriter {
     if (known.kind === 'one') return { id: known.id, ownerId: this.db.prepare(`SELECT owner_id FROM accounts WHERE id = ?`).pluck().get(known.id) as number };
     const id = this.insert('accounts', accountColumns({ ...AccountInput.parse({ name }), ownerId: this.ctx.userId }));
     this.changes.created('account', id);
+    this.createdAccounts.push(id);
     this.lookups.rememberAccount(name, id);
     this.onAccountCreated(id);
     return { id, ownerId: this.db.prepare(`SELECT owner_id FROM accounts WHERE id = ?`).pluck().get(id) as number };

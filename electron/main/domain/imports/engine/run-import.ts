@@ -56,13 +56,25 @@ export async function runImport(o: RunImportOptions): Promise<ImportResult> {
   const errors: KeptError[] = [];
   const by = { userId: o.userId, now: o.now };
   const skipBad = spec.policy === 'skip_and_report';
-
-  db.exec('BEGIN IMMEDIATE');
+  const batch = spec.mode === 'create' && !skipBad && target.batchable ? INSERT_BATCH : 1;
+  // A batched import checks its references once per value (reference-check.ts); the pragma only takes effect outside a transaction.
+  const checksOn = db.pragma('foreign_keys', { simple: true }) as number;
+  const restoreChecks = () => db.pragma(`foreign_keys = ${checksOn ? 'ON' : 'OFF'}`);
+  const end = (sql: 'COMMIT' | 'ROLLBACK') => {
+    db.exec(sql);
+    restoreChecks();
+  };
+  if (batch > 1) db.pragma('foreign_keys = OFF');
+  try {
+    db.exec('BEGIN IMMEDIATE');
+  } catch (error) {
+    restoreChecks();
+    throw error;
+  }
   try {
     const paused = pauseSearchIndexing(db);
     const importId = recordImport(db, { spec, fileName: o.file.name, headers, status: 'applied', counts, ...by }, []);
     const lookups = new Lookups(db, { createOnly: spec.mode === 'create' });
-    const batch = spec.mode === 'create' && !skipBad && target.batchable ? INSERT_BATCH : 1;
     const writer = new RowWriter(db, target, lookups, { importId, ...by, batch });
     const deferred = batch > 1 && target.deferrableIndexes ? new DeferredIndexes(db, target.table) : null;
     writer.onAccountCreated = (id) => void assignMany(db, 'account', [id], by, { onCreate: true });
@@ -127,7 +139,7 @@ export async function runImport(o: RunImportOptions): Promise<ImportResult> {
 
     const shown = errors.slice(0, SHOWN_ERRORS).map(({ values: _values, ...e }) => e);
     if (o.dryRun) {
-      db.exec('ROLLBACK');
+      end('ROLLBACK');
       const blocked = !skipBad && counts.failed > 0;
       return {
         importId: null,
@@ -139,7 +151,7 @@ export async function runImport(o: RunImportOptions): Promise<ImportResult> {
       };
     }
     if (!skipBad && counts.failed > 0) {
-      db.exec('ROLLBACK');
+      end('ROLLBACK');
       const kept = { rows: counts.rows, created: 0, updated: 0, unchanged: 0, failed: counts.failed };
       const failedId = db.transaction(() => recordImport(db, { spec, fileName: o.file.name, headers, status: 'failed', counts: kept, ...by }, errors))();
       return {
@@ -158,15 +170,17 @@ export async function runImport(o: RunImportOptions): Promise<ImportResult> {
       if (!assignMany(db, writer.assignAs, writer.toAssign.slice(i, i + ASSIGN_CHUNK), by, { onCreate: true })) break;
     }
     target.beforeCommit?.(db, importId, { ...by, progress: o.progress });
+    writer.checkReferences(importId);
     o.progress?.('Updating the search index', 0, null);
     const searchPending = indexCreatedRecords(db, importId, paused, counts.created);
     recordImport(db, { spec, fileName: o.file.name, headers, status: 'applied', counts, ...by }, errors, importId);
     await honourCancel(o.signal);
-    db.exec('COMMIT');
+    end('COMMIT');
     const later = searchPending ? ' Search finds the new records in a moment: they are being indexed.' : '';
     return { importId, dryRun: false, status: 'applied', counts, errors: shown, message: `Imported: ${summary(counts)}.${later}`, searchPending };
   } catch (error) {
-    if (db.inTransaction) db.exec('ROLLBACK');
+    if (db.inTransaction) end('ROLLBACK');
+    else restoreChecks();
     if (o.signal?.aborted) {
       const cancelledId = o.dryRun ? null : db.transaction(() => recordImport(db, { spec, fileName: o.file.name, headers, status: 'cancelled', counts, ...by }, []))();
       return { importId: cancelledId, dryRun: o.dryRun, status: 'cancelled', counts, errors: [], message: 'Cancelled: nothing of this import was kept.' };
