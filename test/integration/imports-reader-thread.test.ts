@@ -149,6 +149,24 @@ describe('a big contacts file read and prepared on a thread of its own', () => {
     expect(threaded.tables).toEqual(inline.tables);
   });
 
+  it('finds an e-mail twice in the file whichever rows the reader prepared, and only then', async () => {
+    const lines = [
+      ...many(400),
+      'Ann,Again,Row7@Example.com,,,,,',
+      // Created, but planned by the writer (a NUL in a cell): the reader cannot vouch for any row after it.
+      'Gus,Nul\u0000Byte,gus@example.com,,,,DE,',
+      ...many(300).map((l) => l.replace(/row(\d+)@/, 'late$1@')),
+      'Gus,Twice, GUS@example.com ,,,,,',
+    ];
+    const { inline, threaded } = await bothWays(lines);
+    expect(inline.result.errors.map((e) => [e.line, e.field])).toEqual([
+      [402, 'email'],
+      [704, 'email'],
+    ]);
+    expect(threaded.result).toEqual(inline.result);
+    expect(threaded.tables).toEqual(inline.tables);
+  });
+
   it('a file error comes after the rows before it, worded the same; a cancel keeps nothing', async () => {
     const path = fileOf([...many(900), 'Unclosed,"quote,x@example.com,,,,,']);
     const messageOf = (threadedRun: boolean) => importOn(join(dir, `e${threadedRun}.sqlite`), path, {}, threadedRun).then(() => 'no error', (e: Error) => e.message);

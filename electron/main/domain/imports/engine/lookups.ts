@@ -21,6 +21,9 @@ const TABLES: Record<KeyEntity, string> = { contact: 'contacts', account: 'accou
 const PRELOAD_EMAILS_AFTER = 20_000;
 const PRELOAD_EMAILS_UP_TO = 5_000_000;
 
+/** What an e-mail address is looked up and kept as (record_keys, and the import's own new addresses). */
+export const emailKey = (address: string): string => address.trim().toLowerCase();
+
 /** One id, or the rare several: a million-row import keeps a number per key rather than an array. */
 type CreatedIds = number | number[];
 
@@ -85,12 +88,21 @@ export class Lookups {
   }
 
   email(entity: 'contact' | 'lead', address: string): Found {
-    const key = address.trim().toLowerCase();
+    const key = emailKey(address);
     if (entity === 'lead') return found(this.leadEmail.all(key) as number[]);
     if (++this.contactEmailLookups === PRELOAD_EMAILS_AFTER) this.storedContactEmails = this.loadContactEmails();
     const stored = this.storedContactEmails && !this.storedContactEmails.has(key) ? NO_IDS : (this.byKey[entity].all('email', key) as number[]);
     const created = idsOf(this.createdEmails.get(key));
     return found(created.length ? [...new Set([...stored, ...created])] : stored);
+  }
+
+  /** Whether a live contact has this e-mail, on file or new in this import: all a create needs to know (no list of ids). */
+  contactEmailTaken(address: string): boolean {
+    const key = emailKey(address);
+    if (this.createdEmails.has(key)) return true;
+    if (++this.contactEmailLookups === PRELOAD_EMAILS_AFTER) this.storedContactEmails = this.loadContactEmails();
+    if (this.storedContactEmails) return this.storedContactEmails.has(key);
+    return this.byKey.contact.get('email', key) !== undefined;
   }
 
   /** Case ignored, as the SKU's uniqueness is. */
@@ -104,10 +116,7 @@ export class Lookups {
   }
 
   rememberEmails(addresses: readonly string[], id: number): void {
-    for (const address of addresses) {
-      const key = address.trim().toLowerCase();
-      remember(this.createdEmails, key, id);
-    }
+    for (const address of addresses) remember(this.createdEmails, emailKey(address), id);
   }
 
   external(entity: KeyEntity, id: string): Found {

@@ -51,7 +51,7 @@ export function contactsTarget(db: Database): TargetHandler {
 
   /** Creating: the same person must not arrive twice (from the file or already on record). */
   function refuseKnown(email: string | undefined, externalId: string | null, ctx: PlanContext, errors: FieldError[]): void {
-    if (email !== undefined && ctx.lookups.email('contact', email).kind !== 'none') {
+    if (email !== undefined && ctx.lookups.contactEmailTaken(email)) {
       errors.push({ field: 'email', message: 'A contact with this e-mail already exists: import with "update or create" to update it' });
     }
     if (externalId !== null && ctx.lookups.external('contact', externalId).kind !== 'none') {
