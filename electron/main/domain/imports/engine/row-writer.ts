@@ -20,6 +20,8 @@ export interface WriteContext {
    * the import anyway; skip-and-report needs each row written at once.
    */
   batch: number;
+  /** The connection checks no foreign keys row by row: the writer notes what its rows refer to, for `checkReferences`. */
+  referencesOnce: boolean;
 }
 
 /**
@@ -53,7 +55,7 @@ export class RowWriter {
     this.addKey = db.prepare(`INSERT INTO record_keys (entity, kind, key, record_id) VALUES (?, 'external', ?, ?)`);
     this.hasKey = db.prepare(`SELECT 1 FROM record_keys WHERE entity = ? AND kind = 'external' AND key = ? AND record_id = ?`).pluck();
     this.assignAs = target.entity === 'lead' ? 'lead' : 'account';
-    this.references = ctx.batch > 1 ? new ReferenceCheck(db, target.table) : null;
+    this.references = ctx.referencesOnce ? new ReferenceCheck(db, target.table) : null;
     this.references?.note(this.stamp());
   }
 
@@ -109,16 +111,15 @@ export class RowWriter {
   }
 
   /**
-   * Throws when anything a batched import wrote refers to a row that does not
-   * exist: its batched rows (by the values noted), the accounts it created on
-   * the way, the records the territory rules gave an owner after their insert,
-   * and the import's own history row. After the last write, before the commit.
+   * With `referencesOnce`, throws when anything the import wrote refers to a
+   * row that does not exist: its new records (by the values noted), the
+   * accounts it created on the way (after the rules gave them an owner) and
+   * its own history row. After the last write, before the commit.
    */
   checkReferences(importId: number): void {
     if (!this.references) return;
     this.references.assertAllExist();
     assertRowsReferToExisting(this.db, 'accounts', this.createdAccounts);
-    assertRowsReferToExisting(this.db, this.target.table, this.toAssign);
     assertRowsReferToExisting(this.db, 'imports', [importId]);
   }
 

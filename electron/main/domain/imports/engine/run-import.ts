@@ -57,14 +57,16 @@ export async function runImport(o: RunImportOptions): Promise<ImportResult> {
   const by = { userId: o.userId, now: o.now };
   const skipBad = spec.policy === 'skip_and_report';
   const batch = spec.mode === 'create' && !skipBad && target.batchable ? INSERT_BATCH : 1;
-  // A batched import checks its references once per value (reference-check.ts); the pragma only takes effect outside a transaction.
+  // A batched contacts import checks its references once per value (reference-check.ts); the pragma only takes effect
+  // outside a transaction. Not accounts: the territory rules give most of them their owner after the insert.
+  const referencesOnce = batch > 1 && target.entity === 'contact';
   const checksOn = db.pragma('foreign_keys', { simple: true }) as number;
   const restoreChecks = () => db.pragma(`foreign_keys = ${checksOn ? 'ON' : 'OFF'}`);
   const end = (sql: 'COMMIT' | 'ROLLBACK') => {
     db.exec(sql);
     restoreChecks();
   };
-  if (batch > 1) db.pragma('foreign_keys = OFF');
+  if (referencesOnce) db.pragma('foreign_keys = OFF');
   try {
     db.exec('BEGIN IMMEDIATE');
   } catch (error) {
@@ -75,7 +77,7 @@ export async function runImport(o: RunImportOptions): Promise<ImportResult> {
     const paused = pauseSearchIndexing(db);
     const importId = recordImport(db, { spec, fileName: o.file.name, headers, status: 'applied', counts, ...by }, []);
     const lookups = new Lookups(db, { createOnly: spec.mode === 'create' });
-    const writer = new RowWriter(db, target, lookups, { importId, ...by, batch });
+    const writer = new RowWriter(db, target, lookups, { importId, ...by, batch, referencesOnce });
     const deferred = batch > 1 && target.deferrableIndexes ? new DeferredIndexes(db, target.table) : null;
     writer.onAccountCreated = (id) => void assignMany(db, 'account', [id], by, { onCreate: true });
     const planCtx = { db, spec, lookups, userId: o.userId, now: o.now };
